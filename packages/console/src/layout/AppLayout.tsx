@@ -1,0 +1,39 @@
+import { Suspense, useState } from 'react';
+import { Layout, Spin } from 'antd';
+import { Outlet } from 'react-router';
+import { useMe } from '../auth';
+import { UnitsProvider } from '../units/UnitsProvider';
+import { SideNav } from './SideNav';
+import { TopBar } from './TopBar';
+
+/** The frame around every signed-in page: top bar, side navigation, and the page itself. */
+export function AppLayout() {
+  const me = useMe();
+  const [collapsed, setCollapsed] = useState(false);
+  return (
+    <UnitsProvider userId={me.id}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header style={{ position: 'sticky', top: 0, zIndex: 10 }}>
+          <TopBar />
+        </Layout.Header>
+        <Layout>
+          <Layout.Sider
+            width={200}
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            theme="light"
+            style={{ borderInlineEnd: '1px solid #f0f0f0' }}
+          >
+            <SideNav />
+          </Layout.Sider>
+          <Layout.Content style={{ padding: 16, minWidth: 0 }}>
+            <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>
+              <Outlet />
+            </Suspense>
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </UnitsProvider>
+  );
+}

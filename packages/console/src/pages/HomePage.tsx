@@ -1,0 +1,80 @@
+import { Card, Col, Flex, Row, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { canOpen, useMe } from '../auth';
+import { useT, type MessageKey } from '../i18n';
+import { capabilities, systemPages } from '../layout/navigation';
+
+const shortcutText: Partial<Record<string, MessageKey>> = {
+  units: 'home.units.desc',
+  users: 'home.users.desc',
+  audit: 'home.audit.desc',
+};
+
+/** 工作台: who you are, where you can go. No figures until there are real ones to show. */
+export function HomePage() {
+  const t = useT();
+  const me = useMe();
+  const shortcuts = systemPages.filter((page) => canOpen(page.key, me.roles));
+  const roleNames = me.roles.map((role) => t(`role.${role}`)).join('、');
+
+  return (
+    <Flex vertical gap={16}>
+      <Card>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('home.greeting', { name: me.displayName })}
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          {t('home.unitLine', { unit: me.unit.name, code: me.unit.code, roles: roleNames })}
+        </Typography.Text>
+      </Card>
+
+      <Card title={t('home.shortcuts')}>
+        <Row gutter={[12, 12]}>
+          {shortcuts.map((page) => (
+            <Col key={page.key} xs={24} sm={12} lg={8}>
+              <Link to={page.path}>
+                <Card hoverable size="small">
+                  <Card.Meta
+                    avatar={<span style={{ fontSize: 22, color: '#1d4ed8' }}>{page.icon}</span>}
+                    title={t(page.label)}
+                    description={t(shortcutText[page.key] ?? page.label)}
+                  />
+                </Card>
+              </Link>
+            </Col>
+          ))}
+        </Row>
+      </Card>
+
+      <Card
+        title={t('home.capabilities')}
+        extra={<Typography.Text type="secondary">{t('home.capabilitiesHint')}</Typography.Text>}
+      >
+        <Row gutter={[12, 12]}>
+          {capabilities.map((page) => (
+            <Col key={page.key} xs={24} sm={12} lg={8}>
+              <Link to={page.path}>
+                <Card hoverable size="small">
+                  <Card.Meta
+                    avatar={<span style={{ fontSize: 22, color: '#94a3b8' }}>{page.icon}</span>}
+                    title={
+                      <Flex justify="space-between" align="center">
+                        {t(page.label)}
+                        <Tag color="gold">{t('coming.tag')}</Tag>
+                      </Flex>
+                    }
+                    description={
+                      <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+                        {t(`coming.${page.key}`)}
+                      </Typography.Paragraph>
+                    }
+                  />
+                </Card>
+              </Link>
+            </Col>
+          ))}
+        </Row>
+      </Card>
+    </Flex>
+  );
+}
