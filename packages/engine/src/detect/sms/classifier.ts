@@ -1,0 +1,237 @@
+/**
+ * The SMS classifier: normalise, match the pattern set, score the linear model, explain. Returns the
+ * label, the probability of fraud, the most likely fraud type and the evidence (pattern spans and the
+ * n-grams that pushed the score most), all located in the original message.
+ *
+ * The fraud type comes from the model's type head, which only knows the types present in the training
+ * data; pattern hits of the other types can overrule it, so a rebate or romance message is still named.
+ */
+import { FRAUD_TYPES, type FraudType } from '../fraud-types.js';
+import { normaliseIntoScratch, type ScratchNormalisedText } from '../text/normalise.js';
+import { SmsFeatureExtractor } from './features.js';
+import {
+  decodeSmsModel,
+  LABEL_STRIDE,
+  SMS_LABELS,
+  type SmsLabel,
+  type SmsModel,
+  type SmsModelFile,
+} from './model.js';
+import { compileSmsPatterns, type PatternEvidence, type SmsPatternMatcher } from './pattern-matcher.js';
+
+/** An n-gram that contributed to the predicted label, quoted from the original message. */
+export interface FeatureEvidence {
+  readonly kind: 'feature';
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** Its share of the predicted label's logit (already divided by the length normalisation). */
+  readonly weight: number;
+}
+
+export type SmsEvidence = PatternEvidence | FeatureEvidence;
+
+export interface SmsClassification {
+  readonly label: SmsLabel;
+  /** Probability that the message is fraud (0..1). */
+  readonly score: number;
+  readonly probabilities: Readonly<Record<SmsLabel, number>>;
+  /** Most likely fraud type when the label is fraud, else null. */
+  readonly fraudType: FraudType | null;
+  readonly evidence: readonly SmsEvidence[];
+}
+
+export interface SmsClassifierOptions {
+  /** How many contributing n-grams to quote (0 to skip the explanation). Default 5. */
+  readonly topFeatures?: number;
+}
+
+export interface SmsClassifier {
+  readonly patternSetVersion: string;
+  classify(text: string): SmsClassification;
+}
+
+/**
+ * Thresholds on `score` for the screening API's `sms` kind: mark at or above `mark`, block at or above
+ * `block`. Chosen on the held-out dev data (docs/performance.md); both are configurable by callers.
+ */
+export const SMS_FRAUD_THRESHOLDS = { mark: 0.5, block: 0.9 } as const;
+
+/**
+ * The pattern set's own vote: the summed weight of distinct patterns hit, above `from`, adds `perPoint`
+ * to the fraud logit. On the dev data no normal or advertising message reaches 6 while a third of fraud
+ * does, so this only matters for fraud the model has not seen (types missing from its training data).
+ */
+export const SMS_PATTERN_VOTE = { from: 5, perPoint: 1.5 } as const;
+
+/** Pattern weight of one category that lets patterns name a type the model head does not know. */
+const PATTERN_TYPE_OVERRIDE = 4;
+
+export function createSmsClassifier(
+  model: SmsModel | SmsModelFile,
+  options: SmsClassifierOptions = {},
+): SmsClassifier {
+  const m: SmsModel = 'format' in model ? decodeSmsModel(model) : model;
+  const matcher: SmsPatternMatcher = compileSmsPatterns();
+  if (matcher.version !== m.patternSetVersion) {
+    throw new Error(
+      `SMS model was trained with pattern set ${m.patternSetVersion}, engine has ${matcher.version}`,
+    );
+  }
+  const extractor = new SmsFeatureExtractor(m.hashBits);
+  const topFeatures = options.topFeatures ?? 5;
+  const labelCount = SMS_LABELS.length;
+  const typeCount = m.fraudTypes.length;
+  const logits = new Float64Array(labelCount);
+  const typeLogits = new Float64Array(typeCount);
+
+  const classify = (text: string): SmsClassification => {
+    const normalised = normaliseIntoScratch(text);
+    const patterns = matcher.match(normalised, text);
+    const features = extractor.extract(normalised.codes, normalised.length, patterns);
+    const { buckets, count } = features;
+    const weights = m.labelWeights;
+    let normal = 0;
+    let spam = 0;
+    let fraud = 0;
+    for (let f = 0; f < count; f++) {
+      const base = buckets[f]! * LABEL_STRIDE;
+      normal += weights[base]!;
+      spam += weights[base + 1]!;
+      fraud += weights[base + 2]!;
+    }
+    const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
+    logits[0] = m.bias[0]! + m.scale[0]! * normal * norm;
+    logits[1] = m.bias[1]! + m.scale[1]! * spam * norm;
+    logits[2] = m.bias[2]! + m.scale[2]! * fraud * norm + patternVote(patterns);
+
+    const labelProbabilities = softmax(logits);
+    let best = 0;
+    for (let r = 1; r < labelCount; r++) if (labelProbabilities[r]! > labelProbabilities[best]!) best = r;
+    const label = SMS_LABELS[best]!;
+    const score = labelProbabilities[2]!;
+    let fraudType: FraudType | null = null;
+    if (label === 'fraud') {
+      // The type head is only worth reading for fraud.
+      for (let t = 0; t < typeCount; t++) {
+        let sum = 0;
+        for (let f = 0; f < count; f++) sum += m.typeWeights[buckets[f]! * typeCount + t]!;
+        typeLogits[t] = m.bias[labelCount + t]! + m.scale[labelCount + t]! * sum * norm;
+      }
+      fraudType = pickFraudType(m, typeLogits, patterns);
+    }
+
+    const evidence: SmsEvidence[] = [...patterns];
+    if (topFeatures > 0) {
+      for (const item of explain(m, best, norm, features, normalised, text, topFeatures)) evidence.push(item);
+    }
+    return {
+      label,
+      score,
+      probabilities: { normal: labelProbabilities[0]!, spam: labelProbabilities[1]!, fraud: score },
+      fraudType,
+      evidence,
+    };
+  };
+
+  return { patternSetVersion: matcher.version, classify };
+}
+
+function patternVote(patterns: readonly PatternEvidence[]): number {
+  if (patterns.length === 0) return 0;
+  let total = 0;
+  const counted = new Set<string>();
+  for (const hit of patterns) {
+    if (counted.has(hit.patternId)) continue;
+    counted.add(hit.patternId);
+    total += hit.weight;
+  }
+  return total > SMS_PATTERN_VOTE.from ? (total - SMS_PATTERN_VOTE.from) * SMS_PATTERN_VOTE.perPoint : 0;
+}
+
+function softmax(logits: Float64Array): number[] {
+  let max = -Infinity;
+  for (let r = 0; r < logits.length; r++) max = Math.max(max, logits[r]!);
+  const out: number[] = [];
+  let sum = 0;
+  for (let r = 0; r < logits.length; r++) {
+    const e = Math.exp(logits[r]! - max);
+    out.push(e);
+    sum += e;
+  }
+  return out.map((e) => e / sum);
+}
+
+function pickFraudType(
+  m: SmsModel,
+  typeLogits: Float64Array,
+  patterns: readonly PatternEvidence[],
+): FraudType | null {
+  const patternWeight = new Map<FraudType, number>();
+  for (const hit of patterns) {
+    if (hit.category === 'generic') continue;
+    patternWeight.set(hit.category, (patternWeight.get(hit.category) ?? 0) + hit.weight);
+  }
+  let strongest: FraudType | null = null;
+  let strongestWeight = 0;
+  for (const type of FRAUD_TYPES) {
+    const w = patternWeight.get(type) ?? 0;
+    if (w > strongestWeight) {
+      strongest = type;
+      strongestWeight = w;
+    }
+  }
+  // Patterns of a type the head cannot name win when they are strong; otherwise trust the head.
+  if (strongest && !m.fraudTypes.includes(strongest) && strongestWeight >= PATTERN_TYPE_OVERRIDE)
+    return strongest;
+  if (m.fraudTypes.length === 0) return strongest;
+  const head = softmax(typeLogits);
+  let best = 0;
+  for (let t = 1; t < head.length; t++) {
+    // Pattern hits nudge the head's choice between the types it knows.
+    const score = head[t]! + 0.05 * (patternWeight.get(m.fraudTypes[t]!) ?? 0);
+    const bestScore = head[best]! + 0.05 * (patternWeight.get(m.fraudTypes[best]!) ?? 0);
+    if (score > bestScore) best = t;
+  }
+  return m.fraudTypes[best]!;
+}
+
+function explain(
+  m: SmsModel,
+  row: number,
+  norm: number,
+  features: ReturnType<SmsFeatureExtractor['extract']>,
+  normalised: ScratchNormalisedText,
+  original: string,
+  limit: number,
+): FeatureEvidence[] {
+  // Keep the `limit` n-grams with the largest positive contribution; a small insertion list is enough.
+  const top: Array<{ f: number; w: number }> = [];
+  for (let f = 0; f < features.count; f++) {
+    // Pattern features are already shown as spans; single characters explain nothing to an analyst.
+    if (features.lengths[f]! < 2) continue;
+    const bucket = features.buckets[f]!;
+    const w = m.labelWeights[bucket * LABEL_STRIDE + row]! * m.scale[row]! * norm;
+    if (w <= 0 || (top.length === limit && w <= top[limit - 1]!.w)) continue;
+    // A repeated n-gram is quoted once (its first occurrence).
+    if (top.some((t) => features.buckets[t.f] === bucket)) continue;
+    let i = top.length === limit ? limit - 1 : top.length;
+    top[i] = { f, w };
+    while (i > 0 && top[i - 1]!.w < w) {
+      top[i] = top[i - 1]!;
+      top[i - 1] = { f, w };
+      i--;
+    }
+  }
+  return top.map(({ f, w }) => {
+    const from = normalised.start[features.positions[f]!]!;
+    const to = normalised.end[features.positions[f]! + features.lengths[f]! - 1]!;
+    return {
+      kind: 'feature',
+      text: original.slice(from, to),
+      start: from,
+      end: to,
+      weight: Number(w.toFixed(4)),
+    };
+  });
+}

@@ -1,0 +1,40 @@
+export {
+  SMS_KEYWORD_PATTERNS,
+  SMS_PATTERN_SET_VERSION,
+  SMS_REGEX_PATTERNS,
+  type PatternCategory,
+  type SmsKeywordPattern,
+  type SmsRegexPattern,
+} from './patterns.js';
+export {
+  compileSmsPatterns,
+  DEFAULT_SMS_PATTERN_SET,
+  type PatternEvidence,
+  type SmsPatternMatcher,
+  type SmsPatternSet,
+} from './pattern-matcher.js';
+export {
+  decodeSmsModel,
+  encodeSmsModel,
+  SMS_LABELS,
+  SMS_MODEL_FORMAT,
+  type SmsLabel,
+  type SmsModel,
+  type SmsModelFile,
+  type SmsTrainingRecord,
+} from './model.js';
+export {
+  createSmsClassifier,
+  SMS_FRAUD_THRESHOLDS,
+  SMS_PATTERN_VOTE,
+  type FeatureEvidence,
+  type SmsClassification,
+  type SmsClassifier,
+  type SmsClassifierOptions,
+  type SmsEvidence,
+} from './classifier.js';
+export { trainSmsModel, SMS_TRAINING_DEFAULTS, type SmsExample, type SmsTrainingOptions } from './train.js';
+export { evaluateSmsClassifier, type ClassMetrics, type SmsEvaluation } from './evaluate.js';
+
+/** Where the shipped model file lives (packages/engine/models); the platform reads it, the engine never does. */
+export const SMS_MODEL_URL: URL = new URL('../../../models/sms-model.json', import.meta.url);

@@ -1,0 +1,167 @@
+/**
+ * The SMS model's file format and its in-memory form. A linear model over hashed features with two
+ * heads: the label (normal, spam, fraud) and, for fraud, the fraud type. Weights are quantised to int8
+ * with one scale per output row and stored sparsely (only buckets that any row uses), base64 encoded
+ * inside a small JSON file, so the shipped model stays well under 2 MB and diffs show its metadata.
+ *
+ * In memory the weights are bucket-major (all rows of one bucket side by side), so scoring one feature
+ * reads one short, contiguous run; the label head is kept apart, padded to 4 bytes per bucket, because
+ * it is read for every message and must stay small enough for the CPU cache (64 Ki buckets = 256 KiB),
+ * while the type head is read only for fraud.
+ */
+import type { FraudType } from '../fraud-types.js';
+
+export const SMS_MODEL_FORMAT = 'fanzha-sms-linear/1';
+
+export const SMS_LABELS = ['normal', 'spam', 'fraud'] as const;
+export type SmsLabel = (typeof SMS_LABELS)[number];
+
+/** How the shipped model was made; written by the training script, shown in docs. */
+export interface SmsTrainingRecord {
+  readonly seed: number;
+  readonly epochs: number;
+  readonly holdoutFraction: number;
+  readonly trainingExamples: number;
+  readonly holdoutExamples: number;
+  readonly dataSha256?: string;
+}
+
+export interface SmsModelFile {
+  readonly format: typeof SMS_MODEL_FORMAT;
+  readonly patternSetVersion: string;
+  readonly hashBits: number;
+  readonly labels: readonly SmsLabel[];
+  /** Fraud types of the type head, in row order (only those the training data holds). */
+  readonly fraudTypes: readonly FraudType[];
+  /** Per output row (labels, then fraud types). */
+  readonly bias: readonly number[];
+  readonly scale: readonly number[];
+  /** base64 of: for each used bucket, varint(bucket - previous bucket - 1), then one int8 per row. */
+  readonly weights: string;
+  readonly training: SmsTrainingRecord;
+}
+
+/** Bytes per bucket in `SmsModel.labelWeights` (3 labels, padded for alignment). */
+export const LABEL_STRIDE = 4;
+
+export interface SmsModel {
+  readonly patternSetVersion: string;
+  readonly hashBits: number;
+  readonly fraudTypes: readonly FraudType[];
+  /** Output rows: SMS_LABELS.length + fraudTypes.length. */
+  readonly rows: number;
+  readonly bias: Float64Array;
+  readonly scale: Float64Array;
+  /** Label head, quantised: labelWeights[bucket * LABEL_STRIDE + label]. */
+  readonly labelWeights: Int8Array;
+  /** Type head, quantised: typeWeights[bucket * fraudTypes.length + type]. */
+  readonly typeWeights: Int8Array;
+  readonly training: SmsTrainingRecord;
+}
+
+export function decodeSmsModel(file: SmsModelFile): SmsModel {
+  if (file.format !== SMS_MODEL_FORMAT)
+    throw new Error(`unsupported SMS model format: ${String(file.format)}`);
+  if (file.labels.join() !== SMS_LABELS.join()) throw new Error('SMS model labels do not match this engine');
+  const rows = file.labels.length + file.fraudTypes.length;
+  if (file.bias.length !== rows || file.scale.length !== rows)
+    throw new Error('SMS model rows are inconsistent');
+  const bytes = base64ToBytes(file.weights);
+  const labelCount = file.labels.length;
+  const typeCount = file.fraudTypes.length;
+  const labelWeights = new Int8Array((1 << file.hashBits) * LABEL_STRIDE);
+  const typeWeights = new Int8Array((1 << file.hashBits) * typeCount);
+  let bucket = -1;
+  let i = 0;
+  while (i < bytes.length) {
+    let delta = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = bytes[i++]!;
+      delta |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    bucket += delta + 1;
+    for (let r = 0; r < labelCount; r++) labelWeights[bucket * LABEL_STRIDE + r] = (bytes[i++]! << 24) >> 24;
+    for (let t = 0; t < typeCount; t++) typeWeights[bucket * typeCount + t] = (bytes[i++]! << 24) >> 24;
+  }
+  return {
+    patternSetVersion: file.patternSetVersion,
+    hashBits: file.hashBits,
+    fraudTypes: [...file.fraudTypes],
+    rows,
+    bias: Float64Array.from(file.bias),
+    scale: Float64Array.from(file.scale),
+    labelWeights,
+    typeWeights,
+    training: file.training,
+  };
+}
+
+/** Quantises float weights (row-major: weights[row * buckets + bucket]) into a model file. */
+export function encodeSmsModel(options: {
+  patternSetVersion: string;
+  hashBits: number;
+  fraudTypes: readonly FraudType[];
+  bias: Float64Array;
+  weights: Float64Array;
+  training: SmsTrainingRecord;
+}): SmsModelFile {
+  const { hashBits, fraudTypes, weights } = options;
+  const buckets = 1 << hashBits;
+  const rows = SMS_LABELS.length + fraudTypes.length;
+  const scale: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    let max = 0;
+    for (let b = 0; b < buckets; b++) max = Math.max(max, Math.abs(weights[r * buckets + b]!));
+    // Rounded so that the JSON stays short; the same rounded value is used for quantising.
+    scale.push(max > 0 ? Number((max / 127).toPrecision(8)) : 1);
+  }
+  const out: number[] = [];
+  let previous = -1;
+  const q = new Int8Array(rows);
+  for (let b = 0; b < buckets; b++) {
+    let used = false;
+    for (let r = 0; r < rows; r++) {
+      q[r] = Math.max(-127, Math.min(127, Math.round(weights[r * buckets + b]! / scale[r]!)));
+      if (q[r] !== 0) used = true;
+    }
+    if (!used) continue;
+    let delta = b - previous - 1;
+    previous = b;
+    while (delta >= 0x80) {
+      out.push((delta & 0x7f) | 0x80);
+      delta >>>= 7;
+    }
+    out.push(delta);
+    for (let r = 0; r < rows; r++) out.push(q[r]! & 0xff);
+  }
+  return {
+    format: SMS_MODEL_FORMAT,
+    patternSetVersion: options.patternSetVersion,
+    hashBits,
+    labels: [...SMS_LABELS],
+    fraudTypes: [...fraudTypes],
+    bias: Array.from(options.bias, (v) => Number(v.toPrecision(8))),
+    scale,
+    weights: bytesToBase64(Uint8Array.from(out)),
+    training: options.training,
+  };
+}
+
+// atob/btoa exist in Node 20 and browsers; the engine stays free of Buffer.
+function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]);
+  }
+  return btoa(binary);
+}
