@@ -148,6 +148,7 @@ export const en: Messages = {
   'users.reveal.reasonTooShort': 'At least 2 characters',
   'users.reveal.submit': 'Show',
   'users.reveal.result': 'Full number',
+  'users.reveal.logged': 'This view and its reason are recorded in the audit log.',
   'users.reveal.noPhone': 'No phone number on record',
   'users.reveal.close': 'Close',
 

@@ -140,6 +140,7 @@ export const zh = {
   'users.reveal.reasonTooShort': '事由至少 2 个字',
   'users.reveal.submit': '查看',
   'users.reveal.result': '完整号码',
+  'users.reveal.logged': '本次查看及事由已记入审计日志。',
   'users.reveal.noPhone': '未登记手机号',
   'users.reveal.close': '关闭',
 

@@ -27,8 +27,10 @@ export function UnitsPage() {
   const filtered = useMemo(() => filterUnitTree(tree, deferredQuery), [tree, deferredQuery]);
   const treeData = useMemo(() => toTreeData(filtered, deferredQuery), [filtered, deferredQuery]);
   const searching = deferredQuery.trim() !== '';
-  // While searching every path to a hit is open; otherwise the user's own choice, first two levels by default.
-  const expandedKeys = searching ? branchCodes(filtered) : (expanded ?? codesToDepth(tree, 2));
+  // While searching every path to a hit is open; otherwise the user's own choice. A small subtree opens
+  // fully; a province opens to its cities.
+  const defaultDepth = (units?.length ?? 0) <= 60 ? 2 : 1;
+  const expandedKeys = searching ? branchCodes(filtered) : (expanded ?? codesToDepth(tree, defaultDepth));
 
   const levelCounts = unitLevels
     .map((level) => ({ level, count: (units ?? []).filter((unit) => unit.level === level).length }))
@@ -72,6 +74,7 @@ export function UnitsPage() {
             showLine
             blockNode
             selectable={false}
+            expandAction="click"
             virtual={false}
             treeData={treeData}
             expandedKeys={expandedKeys}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Result, Typography } from 'antd';
 import { usersApi, problemMessage, type User } from '../../api';
 import { useT } from '../../i18n';
+import { EyeOutlined } from '@ant-design/icons';
 
 interface RevealForm {
   reason: string;
@@ -38,7 +39,7 @@ export function RevealPhoneModal({ user, onClose }: { user: User; onClose: () =>
         footer={<Button onClick={onClose}>{t('users.reveal.close')}</Button>}
       >
         <Result
-          status="success"
+          icon={<EyeOutlined style={{ color: '#d97706' }} />}
           title={
             revealed.phone === null ? (
               t('users.reveal.noPhone')
@@ -52,7 +53,7 @@ export function RevealPhoneModal({ user, onClose }: { user: User; onClose: () =>
               </Typography.Text>
             )
           }
-          subTitle={t('users.reveal.notice')}
+          subTitle={t('users.reveal.logged')}
         />
       </Modal>
     );
