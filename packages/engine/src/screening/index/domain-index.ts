@@ -1,0 +1,222 @@
+/**
+ * DomainIndex: listed domains, hosts and URL prefixes, as keyed 64-bit hashes in typed arrays.
+ *
+ * - `domain` entries cover the domain and every subdomain: a lookup hashes each suffix of the host
+ *   (www.evil.cn, evil.cn, cn — one right-to-left pass) and probes each. It walks up to the TLD rather
+ *   than stopping at the registrable domain, so that an analyst can also list a public suffix of a
+ *   dynamic-DNS or bulletproof-hosting provider;
+ * - `host` entries cover that exact host only;
+ * - `url_prefix` entries cover URLs under a path, on segment boundaries ("evil.cn/login" covers
+ *   /login, /login/x and /login?x but not /login2), for http and https alike.
+ */
+import { normalizeHost } from '../web/host.js';
+import { normalizeUrl } from '../web/url.js';
+import type { EntryProvenance } from './entry.js';
+import { EntryTable } from './entry-table.js';
+import { KeyBuffer } from './key-buffer.js';
+import type { EntryResult, IndexMatch } from './number-index.js';
+import { ProvenanceTable, provenanceProblem } from './provenance-table.js';
+import {
+  DEFAULT_SEED,
+  finishHash,
+  hashed,
+  hashPrefixes,
+  hashString,
+  hashSuffix,
+  type HashSeed,
+} from './string-hash.js';
+
+export type DomainMatchRule = 'domain' | 'host' | 'url_prefix';
+
+export interface DomainEntry extends EntryProvenance {
+  /** A domain or host in any written form, or a URL for `url_prefix`. */
+  value: string;
+  /** Default `domain` (the domain and its subdomains). */
+  match?: DomainMatchRule;
+}
+
+const DOT = 46;
+
+function resolve(value: string, match: DomainMatchRule): { normalized: string } | { reason: string } {
+  if (match === 'url_prefix') {
+    const url = normalizeUrl(value);
+    return url.ok ? { normalized: url.key } : { reason: url.reason };
+  }
+  const host = normalizeHost(value);
+  return host.ok ? { normalized: host.host } : { reason: host.reason };
+}
+
+function isUrlBoundary(text: string, end: number): boolean {
+  const next = text.charCodeAt(end);
+  return next === 47 /* / */ || next === 63 /* ? */ || text.charCodeAt(end - 1) === 47;
+}
+
+export class DomainIndexBuilder {
+  private readonly buffers = {
+    domain: new KeyBuffer(),
+    host: new KeyBuffer(64),
+    url_prefix: new KeyBuffer(64),
+  };
+
+  constructor(
+    readonly records: ProvenanceTable = new ProvenanceTable(),
+    private readonly seed: HashSeed = DEFAULT_SEED,
+  ) {}
+
+  add(entry: DomainEntry): EntryResult {
+    const problem = provenanceProblem(entry);
+    if (problem) return { ok: false, reason: problem };
+    const match = entry.match ?? 'domain';
+    const resolved = resolve(entry.value, match);
+    if ('reason' in resolved) return { ok: false, reason: resolved.reason };
+    this.addNormalized(resolved.normalized, this.records.intern(entry, match), match);
+    return { ok: true, normalized: resolved.normalized };
+  }
+
+  /** Bulk fast path: a value already normalized (normalizeHost / normalizeUrl().key), with its record. */
+  addNormalized(normalized: string, record: number, match: DomainMatchRule = 'domain'): void {
+    if (match === 'url_prefix') hashString(normalized, this.seed);
+    else hashSuffix(normalized, 0, this.seed);
+    this.buffers[match].push(hashed[0]!, hashed[1]!, record);
+  }
+
+  reserve(count: number): void {
+    this.buffers.domain.reserve(count);
+  }
+
+  build(): DomainIndex {
+    const table = (buffer: KeyBuffer) => new EntryTable(buffer.toTable(), this.records);
+    return new DomainIndex(
+      this.records,
+      this.seed,
+      table(this.buffers.domain),
+      table(this.buffers.host),
+      table(this.buffers.url_prefix),
+    );
+  }
+}
+
+export class DomainIndex {
+  /** @internal use `DomainIndex.builder()`. */
+  constructor(
+    readonly records: ProvenanceTable,
+    private readonly seed: HashSeed,
+    private readonly domains: EntryTable,
+    private readonly hosts: EntryTable,
+    private readonly urlPrefixes: EntryTable,
+  ) {}
+
+  static builder(records?: ProvenanceTable, seed?: HashSeed): DomainIndexBuilder {
+    return new DomainIndexBuilder(records, seed);
+  }
+
+  get size(): number {
+    return this.domains.size + this.hosts.size + this.urlPrefixes.size;
+  }
+
+  get pendingChanges(): number {
+    return this.domains.pendingChanges + this.hosts.pendingChanges + this.urlPrefixes.pendingChanges;
+  }
+
+  get byteLength(): number {
+    return this.domains.byteLength + this.hosts.byteLength + this.urlPrefixes.byteLength;
+  }
+
+  /** The action bits of a normalized host: its own entries and those of every parent domain. */
+  actionsOfHost(host: string, now: number): number {
+    const { high: seedHigh, low: seedLow } = this.seed;
+    let a = seedHigh;
+    let b = seedLow;
+    let bits = 0;
+    for (let i = host.length - 1; i >= 0; i--) {
+      const c = host.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul((b ^ c) + (b >>> 7), 0x5bd1e995);
+      if (i === 0 || host.charCodeAt(i - 1) === DOT) {
+        finishHash(a, b, host.length - i);
+        const high = hashed[0]!;
+        const low = hashed[1]!;
+        bits |= this.domains.actions(high, low, now);
+        if (i === 0 && this.hosts.size > 0) bits |= this.hosts.actions(high, low, now);
+      }
+    }
+    return bits;
+  }
+
+  /** Every live entry matching a normalized host, with the listed value that matched. */
+  matchesHost(host: string, now: number): IndexMatch[] {
+    const out: IndexMatch[] = [];
+    const records: number[] = [];
+    for (let from = 0; from >= 0; from = nextLabel(host, from)) {
+      hashSuffix(host, from, this.seed);
+      const high = hashed[0]!;
+      const low = hashed[1]!;
+      records.length = 0;
+      this.domains.collect(high, low, now, records);
+      if (from === 0) this.hosts.collect(high, low, now, records);
+      const value = host.slice(from);
+      for (const record of records) out.push({ record, rule: `${this.records.ruleOf(record)}:${value}` });
+    }
+    return out;
+  }
+
+  /** The action bits of a URL (from `normalizeUrl`): its host's entries and URL-prefix entries. */
+  actionsOfUrl(url: { host: string; key: string }, now: number): number {
+    let bits = this.actionsOfHost(url.host, now);
+    if (this.urlPrefixes.size === 0) return bits;
+    hashPrefixes(url.key, isUrlBoundary, this.seed, () => {
+      bits |= this.urlPrefixes.actions(hashed[0]!, hashed[1]!, now);
+    });
+    return bits;
+  }
+
+  matchesUrl(url: { host: string; key: string }, now: number): IndexMatch[] {
+    const out = this.matchesHost(url.host, now);
+    if (this.urlPrefixes.size === 0) return out;
+    const records: number[] = [];
+    hashPrefixes(url.key, isUrlBoundary, this.seed, (end) => {
+      records.length = 0;
+      this.urlPrefixes.collect(hashed[0]!, hashed[1]!, now, records);
+      for (const record of records) out.push({ record, rule: `url_prefix:${url.key.slice(0, end)}` });
+    });
+    return out;
+  }
+
+  add(entry: DomainEntry): EntryResult {
+    const problem = provenanceProblem(entry);
+    if (problem) return { ok: false, reason: problem };
+    const match = entry.match ?? 'domain';
+    const resolved = resolve(entry.value, match);
+    if ('reason' in resolved) return { ok: false, reason: resolved.reason };
+    this.hashValue(resolved.normalized, match);
+    this.table(match).add(hashed[0]!, hashed[1]!, this.records.intern(entry, match));
+    return { ok: true, normalized: resolved.normalized };
+  }
+
+  remove(value: string, list: string, match: DomainMatchRule = 'domain'): number {
+    const resolved = resolve(value, match);
+    if ('reason' in resolved) return 0;
+    this.hashValue(resolved.normalized, match);
+    return this.table(match).remove(hashed[0]!, hashed[1]!, this.records.listId(list));
+  }
+
+  compact(): void {
+    this.domains.compact();
+    this.hosts.compact();
+    this.urlPrefixes.compact();
+  }
+
+  private hashValue(normalized: string, match: DomainMatchRule): void {
+    if (match === 'url_prefix') hashString(normalized, this.seed);
+    else hashSuffix(normalized, 0, this.seed);
+  }
+
+  private table(match: DomainMatchRule): EntryTable {
+    return match === 'url_prefix' ? this.urlPrefixes : match === 'host' ? this.hosts : this.domains;
+  }
+}
+
+function nextLabel(host: string, from: number): number {
+  const dot = host.indexOf('.', from);
+  return dot < 0 ? -1 : dot + 1;
+}

@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { EntryProvenance } from './entry.js';
+import { EntryTable } from './entry-table.js';
+import { KeyTable } from './key-table.js';
+import { ProvenanceTable } from './provenance-table.js';
+
+const provenance = (list: string, action: EntryProvenance['action'], expiresAt: number | null = null) => ({
+  list,
+  action,
+  confidence: 50,
+  source: { kind: 'rule' as const, id: 'r' },
+  addedAt: 0,
+  expiresAt,
+});
+
+/** Keys from a small space, so that duplicates, removals of present keys and slot collisions happen. */
+const key = fc
+  .tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 40 }))
+  .map(([h, l]) => [h * 0x4000_0000, l * 0x0101_0101] as const);
+const op = fc.oneof(
+  fc.record({
+    op: fc.constant('add' as const),
+    key,
+    list: fc.constantFrom('a', 'b', 'c'),
+    action: fc.constantFrom('block' as const, 'mark' as const, 'allow' as const),
+  }),
+  fc.record({ op: fc.constant('remove' as const), key, list: fc.constantFrom('a', 'b', 'c') }),
+  fc.record({ op: fc.constant('compact' as const) }),
+);
+
+describe('EntryTable', () => {
+  it('answers like a plain map of (key, list) → action through builds, deltas and compactions', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(key, fc.constantFrom('a', 'b')), { maxLength: 60 }),
+        fc.array(op, { maxLength: 80 }),
+        (initial, ops) => {
+          const records = new ProvenanceTable();
+          const model = new Map<string, Map<string, number>>();
+          const set = (k: readonly [number, number], list: string, bits: number) => {
+            const id = `${k[0]}:${k[1]}`;
+            if (!model.has(id)) model.set(id, new Map());
+            model.get(id)!.set(list, bits);
+          };
+          // The initial snapshot: one entry per (key, list), as the store guarantees.
+          const seen = new Set<string>();
+          const highs: number[] = [];
+          const lows: number[] = [];
+          const payloads: number[] = [];
+          for (const [k, list] of initial) {
+            if (seen.has(`${k[0]}:${k[1]}:${list}`)) continue;
+            seen.add(`${k[0]}:${k[1]}:${list}`);
+            highs.push(k[0]);
+            lows.push(k[1]);
+            payloads.push(records.intern(provenance(list, 'block'), 'test'));
+            set(k, list, 2);
+          }
+          const table = new EntryTable(
+            KeyTable.build(
+              Uint32Array.from(highs),
+              Uint32Array.from(lows),
+              Uint32Array.from(payloads),
+              highs.length,
+            ),
+            records,
+          );
+          for (const change of ops) {
+            if (change.op === 'compact') table.compact();
+            else if (change.op === 'add') {
+              table.add(
+                change.key[0],
+                change.key[1],
+                records.intern(provenance(change.list, change.action), 'test'),
+              );
+              set(change.key, change.list, { mark: 1, block: 2, allow: 4 }[change.action]);
+            } else {
+              table.remove(change.key[0], change.key[1], records.listId(change.list));
+              model.get(`${change.key[0]}:${change.key[1]}`)?.delete(change.list);
+            }
+          }
+          for (let h = 0; h <= 3; h++) {
+            for (let l = 0; l <= 40; l++) {
+              const expected = [
+                ...(model.get(`${h * 0x4000_0000}:${l * 0x0101_0101}`)?.values() ?? []),
+              ].reduce((a, b) => a | b, 0);
+              expect(table.actions(h * 0x4000_0000, l * 0x0101_0101, 1)).toBe(expected);
+            }
+          }
+          const live = [...model.values()].reduce((n, lists) => n + lists.size, 0);
+          expect(table.size).toBe(live);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('ignores expired entries', () => {
+    const records = new ProvenanceTable();
+    const table = new EntryTable(KeyTable.empty(), records);
+    table.add(1, 2, records.intern(provenance('a', 'block', 100), 'test'));
+    expect(table.actions(1, 2, 99)).toBe(2);
+    expect(table.actions(1, 2, 100)).toBe(0);
+  });
+
+  it('stores a large table in about 9 bytes an entry', () => {
+    const count = 1 << 18;
+    const highs = new Uint32Array(count);
+    const lows = new Uint32Array(count);
+    for (let i = 0; i < count; i++) {
+      highs[i] = 2000 + (i >>> 12);
+      lows[i] = Math.imul(i, 2654435761) >>> 0;
+    }
+    const table = KeyTable.build(highs, lows, new Uint32Array(count), count);
+    expect(table.byteLength / count).toBeLessThan(10);
+    for (let i = 0; i < count; i += 997) expect(table.find(highs[i]!, lows[i]!)).toBeGreaterThanOrEqual(0);
+    expect(table.find(1, 1)).toBe(-1);
+  });
+});

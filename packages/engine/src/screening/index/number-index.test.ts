@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { EntryProvenance } from './entry.js';
+import { NumberIndex } from './number-index.js';
+import { normalizeNumberPrefix } from './number-prefix.js';
+
+const CASE: EntryProvenance = {
+  list: 'case-numbers',
+  action: 'block',
+  confidence: 90,
+  source: { kind: 'case', id: 'AJ-2026-001' },
+  addedAt: 1_700_000_000_000,
+  expiresAt: null,
+};
+const NOW = 1_800_000_000_000;
+
+function build() {
+  const builder = NumberIndex.builder();
+  builder.add({ ...CASE, value: '138 1234 5678' });
+  builder.add({
+    ...CASE,
+    value: '1700',
+    match: 'prefix',
+    list: 'virtual-ranges',
+    action: 'mark',
+    confidence: 40,
+  });
+  builder.add({ ...CASE, value: '95', match: 'prefix', list: 'rented-95', action: 'mark', confidence: 30 });
+  builder.add({ ...CASE, value: '106900001234567890' });
+  return builder.build();
+}
+
+describe('NumberIndex', () => {
+  it('finds exact numbers in any namespace and length', () => {
+    const index = build();
+    expect(index.actionsOf('+8613812345678', NOW)).toBe(2);
+    expect(index.actionsOf('+8613812345679', NOW)).toBe(0);
+    expect(index.actionsOf('106900001234567890', NOW)).toBe(2);
+    expect(index.actionsOf('106900001234567891', NOW)).toBe(0);
+    expect(index.actionsOfE164(8613812345678, NOW)).toBe(2);
+  });
+
+  it('finds ranges by prefix, E.164 and bare', () => {
+    const index = build();
+    expect(index.actionsOf('+8617001234567', NOW)).toBe(1);
+    expect(index.actionsOf('+8617011234567', NOW)).toBe(0);
+    expect(index.actionsOf('95588', NOW)).toBe(1);
+    expect(index.matches('+8617001234567', NOW)).toEqual([{ record: 1, rule: 'number:prefix:+861700' }]);
+  });
+
+  it('answers batches like single lookups', () => {
+    const index = build();
+    const values = Float64Array.from([8613812345678, 8617001234567, 8613800000000, 8617001234567]);
+    const out = new Uint8Array(values.length);
+    index.actionsOfE164Batch(values, NOW, out);
+    expect([...out]).toEqual([...values].map((v) => index.actionsOfE164(v, NOW)));
+  });
+
+  it('applies deltas at once and keeps them through compaction', () => {
+    const index = build();
+    expect(index.add({ ...CASE, value: '13812345678', list: 'appeals', action: 'allow' })).toEqual({
+      ok: true,
+      normalized: '+8613812345678',
+    });
+    expect(index.actionsOf('+8613812345678', NOW)).toBe(2 | 4);
+    expect(index.remove('+86 138 1234 5678', 'case-numbers')).toBe(1);
+    expect(index.actionsOf('+8613812345678', NOW)).toBe(4);
+    expect(index.pendingChanges).toBe(2);
+    index.compact();
+    expect(index.pendingChanges).toBe(0);
+    expect(index.actionsOf('+8613812345678', NOW)).toBe(4);
+    expect(index.actionsOf('+8617001234567', NOW)).toBe(1);
+  });
+
+  it('replaces an entry re-added to the same list', () => {
+    const index = build();
+    index.add({ ...CASE, value: '13812345678', action: 'mark' });
+    expect(index.actionsOf('+8613812345678', NOW)).toBe(1);
+    expect(index.size).toBe(4);
+  });
+
+  it('rejects bad values and provenances with a reason', () => {
+    const builder = NumberIndex.builder();
+    expect(builder.add({ ...CASE, value: '12' })).toEqual({ ok: false, reason: 'too_short' });
+    expect(builder.add({ ...CASE, value: '138', match: 'prefix', confidence: 101 })).toEqual({
+      ok: false,
+      reason: 'bad_confidence',
+    });
+  });
+});
+
+describe('normalizeNumberPrefix', () => {
+  it.each([
+    ['1700', '+861700'],
+    ['+852', '+852'],
+    ['010-8', '+86108'],
+    ['95', '95'],
+    ['1069', '1069'],
+    ['400', '400'],
+  ])('reads %j as %s', (input, normalized) => {
+    expect(normalizeNumberPrefix(input)).toMatchObject({ ok: true, normalized });
+  });
+
+  it.each([
+    ['abc', 'not_a_number'],
+    ['5', 'bad_prefix'],
+    ['00', 'not_a_number'],
+  ])('rejects %j', (input, reason) => {
+    expect(normalizeNumberPrefix(input)).toEqual({ ok: false, reason });
+  });
+});
