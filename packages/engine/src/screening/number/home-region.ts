@@ -9,8 +9,8 @@ import {
   REGION_NAMES,
   RUN_COUNT,
   RUNS_DEFLATED_BASE64,
-} from './data/home-regions.generated.js';
-import { AREA_CODES } from './data/area-codes.generated.js';
+} from './tables/home-regions.generated.js';
+import { AREA_CODES } from './tables/area-codes.generated.js';
 import type { HomeRegion } from './types.js';
 
 /** An immutable prefix → region table: run starts ascending, each run's region id (0 = unknown). */
