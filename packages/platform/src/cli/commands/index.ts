@@ -1,0 +1,17 @@
+import type { Command } from 'commander';
+import { registerMigrate } from './migrate.js';
+import { registerNumber } from './number.js';
+import { registerSeed } from './seed.js';
+import { registerStart } from './start.js';
+import { registerUnits } from './units.js';
+import { registerUser } from './user.js';
+
+/** Every sub-command of `fanzha`, each registering itself on the program. Add new commands here. */
+export const commands: Array<(program: Command) => void> = [
+  registerStart,
+  registerMigrate,
+  registerSeed,
+  registerUser,
+  registerUnits,
+  registerNumber,
+];

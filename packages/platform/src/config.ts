@@ -1,0 +1,86 @@
+/**
+ * The platform's configuration, parsed once at start from environment variables into one typed object.
+ * Nothing else in the platform reads `process.env`.
+ */
+import { resolve } from 'node:path';
+
+export interface Config {
+  /** HTTP port of the console and API. `PORT`, default 8080. */
+  port: number;
+  /** Interface to listen on. `HOST`, default 0.0.0.0. */
+  host: string;
+  /** Folder of the embedded PGlite database. `FANZHA_DATA_DIR`, default ./data. */
+  dataDir: string;
+  /** A PostgreSQL server to use instead of embedded PGlite. `DATABASE_URL` (postgres://…), default none. */
+  databaseUrl: string | null;
+  /** GB/T 2260 code of the deployment's province (two digits). `FANZHA_PROVINCE`, default 32 (江苏). */
+  provinceCode: string;
+  /** Seed demo accounts and data on first start. Set by `start --demo` or `FANZHA_DEMO=1`. */
+  demo: boolean;
+  /** pino log level. `LOG_LEVEL`, default info. */
+  logLevel: string;
+  /** Session lifetime in hours. `FANZHA_SESSION_HOURS`, default 12 (one shift). */
+  sessionHours: number;
+  /** Send the session cookie with `Secure` (behind HTTPS). `FANZHA_SECURE_COOKIES`, default false. */
+  secureCookies: boolean;
+  /** Failed logins per username (and per client address) within the window before 429. `FANZHA_LOGIN_MAX_FAILURES`, default 5. */
+  loginMaxFailures: number;
+  /** Window of the failed-login limit in minutes. `FANZHA_LOGIN_WINDOW_MINUTES`, default 15. */
+  loginWindowMinutes: number;
+  /** Largest accepted request body in bytes. `FANZHA_BODY_LIMIT`, default 10 MiB. */
+  bodyLimit: number;
+  /** Folder of the built console. `FANZHA_CONSOLE_DIR`, default packages/console/dist. */
+  consoleDir: string;
+  /** Trust X-Forwarded-* headers from a reverse proxy. `FANZHA_TRUST_PROXY`, default false. */
+  trustProxy: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {}
+
+function integer(env: Env, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min)
+    throw new ConfigError(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+const defaultConsoleDir = resolve(new URL('../../console/dist', import.meta.url).pathname);
+
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://`);
+  }
+  const provinceCode = env.FANZHA_PROVINCE ?? '32';
+  if (!/^\d{2}$/.test(provinceCode))
+    throw new ConfigError(`FANZHA_PROVINCE must be a two-digit GB/T 2260 code, got "${provinceCode}"`);
+  return {
+    port: integer(env, 'PORT', 8080),
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(env.FANZHA_DATA_DIR || './data'),
+    databaseUrl,
+    provinceCode,
+    demo: flag(env, 'FANZHA_DEMO', false),
+    logLevel: env.LOG_LEVEL || 'info',
+    sessionHours: integer(env, 'FANZHA_SESSION_HOURS', 12, 1),
+    secureCookies: flag(env, 'FANZHA_SECURE_COOKIES', false),
+    loginMaxFailures: integer(env, 'FANZHA_LOGIN_MAX_FAILURES', 5, 1),
+    loginWindowMinutes: integer(env, 'FANZHA_LOGIN_WINDOW_MINUTES', 15, 1),
+    bodyLimit: integer(env, 'FANZHA_BODY_LIMIT', 10 * 1024 * 1024, 1024),
+    consoleDir: resolve(env.FANZHA_CONSOLE_DIR || defaultConsoleDir),
+    trustProxy: flag(env, 'FANZHA_TRUST_PROXY', false),
+    ...overrides,
+  };
+}

@@ -1,0 +1,1 @@
+export { maskBankCard, maskIdNumber, maskName, maskPhone } from './masking.js';

@@ -1,0 +1,10 @@
+import { PGlite } from '@electric-sql/pglite';
+let t=Date.now();
+const c = new PGlite(); await c.waitReady; console.log('init', Date.now()-t); t=Date.now();
+await c.exec('create table x(a int)'); console.log('exec', Date.now()-t);
+t=Date.now();
+const d = new PGlite(); await d.waitReady; console.log('init2', Date.now()-t);
+t=Date.now();
+const dump = await c.dumpDataDir('none'); console.log('dump', Date.now()-t, dump.size);
+t=Date.now();
+const e = new PGlite({loadDataDir: dump}); await e.waitReady; console.log('fromdump', Date.now()-t);
