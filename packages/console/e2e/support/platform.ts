@@ -90,6 +90,9 @@ export async function startPlatform(): Promise<RunningPlatform> {
     HOST: '127.0.0.1',
     FANZHA_DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
+    // Run the platform from its TypeScript sources, like the unit tests: a stale build in
+    // packages/platform/dist must never be what the browser tests check.
+    FANZHA_FROM_SOURCE: '1',
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
   };
   const child = spawn(process.execPath, ['packages/platform/bin/fanzha.js', 'start', '--demo'], {

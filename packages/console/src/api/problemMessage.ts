@@ -1,4 +1,4 @@
-import { isMessageKey, type Translate } from '../i18n';
+import { isMessageKey, type Translate } from '../i18n/translate';
 import { ApiProblem } from './client';
 
 // Turns any failure into one line for a person: known problem codes get the console's own wording

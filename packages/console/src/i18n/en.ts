@@ -70,7 +70,6 @@ export const en: Messages = {
   'nav.audit': 'Audit log',
 
   'coming.tag': 'Coming',
-  'coming.title': '{name} · coming',
   'coming.back': 'Back to workbench',
   'coming.intercept':
     'Block fraud calls, SMS, domains and payee accounts; every block states its grounds and can be appealed.',

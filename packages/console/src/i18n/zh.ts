@@ -69,7 +69,6 @@ export const zh = {
   'nav.audit': '审计日志',
 
   'coming.tag': '建设中',
-  'coming.title': '{name} · 建设中',
   'coming.back': '返回工作台',
   'coming.intercept': '按号码、短信、域名和收款账户拦截诈骗接触；每次拦截都说明依据，并可申诉放行。',
   'coming.warnings': '汇聚来电、短信、访问和转账信号生成红橙黄预警，按时限派发到责任单位劝阻并记录结果。',

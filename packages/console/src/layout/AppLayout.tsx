@@ -1,14 +1,20 @@
 import { Suspense, useState } from 'react';
 import { Layout, Spin } from 'antd';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { useMe } from '../auth';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { useT } from '../i18n';
 import { UnitsProvider } from '../units/UnitsProvider';
+import { pageForPath } from './navigation';
 import { SideNav } from './SideNav';
 import { TopBar } from './TopBar';
 
 /** The frame around every signed-in page: top bar, side navigation, and the page itself. */
 export function AppLayout() {
   const me = useMe();
+  const t = useT();
+  const page = pageForPath(useLocation().pathname);
+  useDocumentTitle(page ? t(page.label) : undefined);
   const [collapsed, setCollapsed] = useState(false);
   return (
     <UnitsProvider userId={me.id}>

@@ -12,7 +12,7 @@ export function ComingPage({ capability }: { capability: CapabilityKey }) {
       icon={<ToolOutlined style={{ color: '#94a3b8' }} />}
       title={
         <>
-          {t('coming.title', { name: t(`nav.${capability}`) })} <Tag color="gold">{t('coming.tag')}</Tag>
+          {t(`nav.${capability}`)} <Tag color="gold">{t('coming.tag')}</Tag>
         </>
       }
       subTitle={t(`coming.${capability}`)}

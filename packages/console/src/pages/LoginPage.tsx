@@ -5,6 +5,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { problemMessage } from '../api';
 import { useAuth } from '../auth';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useT } from '../i18n';
 import { productIcon } from '../layout/navigation';
 import { brand } from '../theme';
@@ -26,6 +27,7 @@ export function LoginPage() {
   const location = useLocation();
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
+  useDocumentTitle(t('login.title'));
 
   if (state.status === 'authenticated') return <Navigate to={returnPath(location.state)} replace />;
 
