@@ -8,3 +8,4 @@ export { buildAhoCorasick, type AhoCorasick, type MatchVisitor } from './text/ah
 export { normaliseSmsText, type NormalisedText } from './text/normalise.js';
 export { KEYWORD_VARIANTS, type KeywordVariant } from './text/keyword-variants.js';
 export * from './sms/index.js';
+export * from './domain/index.js';

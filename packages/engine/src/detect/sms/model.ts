@@ -9,6 +9,7 @@
  * it is read for every message and must stay small enough for the CPU cache (64 Ki buckets = 256 KiB),
  * while the type head is read only for fraud.
  */
+import { base64ToBytes, bytesToBase64, pushVarint, readVarint } from '../codec.js';
 import type { FraudType } from '../fraud-types.js';
 
 export const SMS_MODEL_FORMAT = 'fanzha-sms-linear/1';
@@ -72,19 +73,13 @@ export function decodeSmsModel(file: SmsModelFile): SmsModel {
   const labelWeights = new Int8Array((1 << file.hashBits) * LABEL_STRIDE);
   const typeWeights = new Int8Array((1 << file.hashBits) * typeCount);
   let bucket = -1;
-  let i = 0;
-  while (i < bytes.length) {
-    let delta = 0;
-    let shift = 0;
-    let byte: number;
-    do {
-      byte = bytes[i++]!;
-      delta |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80);
-    bucket += delta + 1;
-    for (let r = 0; r < labelCount; r++) labelWeights[bucket * LABEL_STRIDE + r] = (bytes[i++]! << 24) >> 24;
-    for (let t = 0; t < typeCount; t++) typeWeights[bucket * typeCount + t] = (bytes[i++]! << 24) >> 24;
+  const cursor = { at: 0 };
+  while (cursor.at < bytes.length) {
+    bucket += readVarint(bytes, cursor) + 1;
+    for (let r = 0; r < labelCount; r++)
+      labelWeights[bucket * LABEL_STRIDE + r] = (bytes[cursor.at++]! << 24) >> 24;
+    for (let t = 0; t < typeCount; t++)
+      typeWeights[bucket * typeCount + t] = (bytes[cursor.at++]! << 24) >> 24;
   }
   return {
     patternSetVersion: file.patternSetVersion,
@@ -128,13 +123,8 @@ export function encodeSmsModel(options: {
       if (q[r] !== 0) used = true;
     }
     if (!used) continue;
-    let delta = b - previous - 1;
+    pushVarint(out, b - previous - 1);
     previous = b;
-    while (delta >= 0x80) {
-      out.push((delta & 0x7f) | 0x80);
-      delta >>>= 7;
-    }
-    out.push(delta);
     for (let r = 0; r < rows; r++) out.push(q[r]! & 0xff);
   }
   return {
@@ -148,20 +138,4 @@ export function encodeSmsModel(options: {
     weights: bytesToBase64(Uint8Array.from(out)),
     training: options.training,
   };
-}
-
-// atob/btoa exist in Node 20 and browsers; the engine stays free of Buffer.
-function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 8192) {
-    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]);
-  }
-  return btoa(binary);
 }

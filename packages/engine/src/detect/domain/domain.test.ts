@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { domainToASCII } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { matchBrands } from './brand-match.js';
+import { domainParts } from './features.js';
+import { DOMAIN_MODEL_URL } from './index.js';
+import type { DomainModelFile } from './model.js';
+import { decodePunycode } from './punycode.js';
+import { createDomainScorer } from './scorer.js';
+import { editDistance, isBitFlip } from './skeleton.js';
+import { trainDomainModel } from './train.js';
+import { watchNewNames } from './watch.js';
+
+const model = JSON.parse(readFileSync(DOMAIN_MODEL_URL, 'utf8')) as DomainModelFile;
+const sut = createDomainScorer(model);
+const signals = (domain: string) => matchBrands(domainParts(domain)).map((s) => `${s.name}:${s.brand}`);
+
+describe('matchBrands', () => {
+  it.each([
+    ['icbc.com.cn', 'brand_owned:icbc'],
+    ['www.icbc.com.cn', 'brand_owned:icbc'],
+    ['icbc-login.top', 'brand_added_words:icbc'],
+    ['95588-kefu.com', 'brand_added_words:icbc'],
+    ['taobao.top', 'brand_tld_swap:taobao'],
+    ['www.icbc.com.cn.verify-account.top', 'brand_in_subdomain:icbc'],
+    ['1cbc-login.com', 'brand_homograph:icbc'],
+    ['alipcy.com', 'brand_bitflip:alipay'],
+    ['pinduoduuo.com', 'brand_lookalike:pinduoduo'],
+    ['jd-kefu.cc', 'brand_added_words:jd'],
+  ])('%s → %s', (domain, expected) => {
+    expect(signals(domain)).toContain(expected);
+  });
+
+  it('sees an IDN homograph (Cyrillic а in alipay)', () => {
+    const idn = domainToASCII('\u0430lipay.com');
+    expect(idn.startsWith('xn--')).toBe(true);
+    expect(signals(idn)).toContain('brand_homograph:alipay');
+  });
+
+  it('leaves unrelated names alone', () => {
+    expect(signals('ludashi.com')).toEqual([]);
+    expect(signals('jdsports.com')).toEqual([]);
+  });
+});
+
+describe('createDomainScorer', () => {
+  it('scores lookalikes suspicious and brands benign, with named contributions', () => {
+    const fake = sut.score('icbc-login.top');
+    expect(fake.verdict).toBe('suspicious');
+    expect(fake.contributions).toContainEqual(
+      expect.objectContaining({ feature: 'brand_added_words', brand: 'icbc' }),
+    );
+    expect(sut.score('icbc.com.cn').verdict).toBe('benign');
+    expect(sut.score('https://WWW.ICBC.COM.CN/path').verdict).toBe('benign');
+  });
+
+  it('gives a score in 0..1 for any input', () => {
+    for (const input of ['', '.', 'localhost', '127.0.0.1', 'xn--', 'a'.repeat(300) + '.com']) {
+      const { score } = sut.score(input);
+      expect(score).toBeGreaterThanOrEqual(0);
+      expect(score).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('watchNewNames', () => {
+  it('raises only candidates above the threshold, once each, highest first', () => {
+    const found = watchNewNames(sut, [
+      '*.icbc-login.top',
+      'icbc-login.top',
+      'ludashi.com',
+      'taobao-refund.vip',
+    ]);
+    expect(found.map((c) => c.domain)).toEqual(
+      expect.arrayContaining(['icbc-login.top', 'taobao-refund.vip']),
+    );
+    expect(found).toHaveLength(2);
+    expect(found[0]!.score).toBeGreaterThanOrEqual(found[1]!.score);
+  });
+});
+
+describe('trainDomainModel', () => {
+  it('gives the same model when trained twice', () => {
+    const examples = [
+      'bitk-eth.live',
+      'forex88.net',
+      'zceomo.top',
+      'ludashi.com',
+      'lufax.com',
+      'luffy.cc',
+    ].map((domain, i) => ({
+      domain,
+      scam: i < 3,
+    }));
+    const options = { hashBits: 10, epochs: 3 };
+    expect(JSON.stringify(trainDomainModel(examples, options))).toBe(
+      JSON.stringify(trainDomainModel(examples, options)),
+    );
+  });
+});
+
+describe('string helpers', () => {
+  it('decodes punycode', () => {
+    expect(decodePunycode('fiqs8s')).toBe('中国');
+    expect(decodePunycode('!!')).toBeNull();
+  });
+  it('measures edits and bit-flips', () => {
+    expect(editDistance('taobao', 'tabao', 2)).toBe(1);
+    expect(editDistance('taobao', 'toabao', 2)).toBe(1);
+    expect(isBitFlip('alipay', 'alipcy')).toBe(true);
+    expect(isBitFlip('alipay', 'alipay')).toBe(false);
+  });
+});
