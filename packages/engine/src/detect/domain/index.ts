@@ -1,3 +1,5 @@
+import type { DomainModelFile } from './model.js';
+
 export { PROTECTED_BRANDS, type BrandSector, type ProtectedBrand } from './brands.js';
 export {
   BRAND_SIGNAL_WEIGHTS,
@@ -35,3 +37,8 @@ export { watchNewNames, type NewNameWatchOptions } from './watch.js';
 
 /** Where the shipped model file lives (packages/engine/models); the platform reads it, the engine never does. */
 export const DOMAIN_MODEL_URL: URL = new URL('../../../models/domain-model.json', import.meta.url);
+
+/** The shipped domain model, read through `readText` (the caller's I/O), as `readShippedSmsModel`. */
+export function readShippedDomainModel(readText: (url: URL) => string): DomainModelFile {
+  return JSON.parse(readText(DOMAIN_MODEL_URL)) as DomainModelFile;
+}

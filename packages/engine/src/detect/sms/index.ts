@@ -13,6 +13,8 @@ export {
   type SmsPatternMatcher,
   type SmsPatternSet,
 } from './pattern-matcher.js';
+import type { SmsModelFile } from './model.js';
+
 export {
   decodeSmsModel,
   encodeSmsModel,
@@ -38,3 +40,11 @@ export { evaluateSmsClassifier, type ClassMetrics, type SmsEvaluation } from './
 
 /** Where the shipped model file lives (packages/engine/models); the platform reads it, the engine never does. */
 export const SMS_MODEL_URL: URL = new URL('../../../models/sms-model.json', import.meta.url);
+
+/**
+ * The shipped SMS model, read through `readText` (the caller's I/O: `readFileSync(url, 'utf8')` in Node),
+ * so that the engine itself never touches the file system.
+ */
+export function readShippedSmsModel(readText: (url: URL) => string): SmsModelFile {
+  return JSON.parse(readText(SMS_MODEL_URL)) as SmsModelFile;
+}

@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../../../bin/fanzha.js', import.meta.url));
+
+/** Runs `fanzha …` from source in a child process, as a user would. */
+function fanzha(
+  args: string[],
+  stdin: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--conditions=source', BIN, ...args], {
+      env: { ...process.env, FANZHA_FROM_SOURCE: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe('fanzha sms classify', () => {
+  it('prints one line per input, in order, with exactly label, score, fraudType and evidence', async () => {
+    const texts = [
+      '您好，我是深圳市公安局的警察，您的银行卡涉嫌洗钱，请加威/信配合调查，将资金转入安全账户。',
+      '晚上一起吃饭吗？我七点下班',
+      '玫凯娜三八活动全场x.x折！买防晒送价值xx元面膜一张，只限三八当天哦！',
+    ];
+    const stdin = [...texts.map((text) => JSON.stringify({ text })), 'not json', '{"id":1}', ''].join('\n');
+    const { code, stdout, stderr } = await fanzha(['sms', 'classify'], stdin);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toHaveLength(5);
+    for (const line of lines.slice(0, 3))
+      expect(Object.keys(line)).toEqual(['label', 'score', 'fraudType', 'evidence']);
+    expect(lines.slice(0, 3).map((l) => l.label)).toEqual(['fraud', 'normal', 'spam']);
+    expect(lines[0]).toMatchObject({ fraudType: 'fake_police' });
+    expect(lines[0]!.evidence).toContainEqual(expect.objectContaining({ kind: 'pattern', text: '安全账户' }));
+    expect(lines[3]).toEqual({ line: 4, error: 'not valid JSON' });
+    expect(lines[4]).toMatchObject({ line: 5 });
+  }, 120_000);
+});
