@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { registerDomain } from './domain.js';
 import { registerMigrate } from './migrate.js';
 import { registerNumber } from './number.js';
 import { registerSeed } from './seed.js';
+import { registerSms } from './sms.js';
 import { registerStart } from './start.js';
 import { registerUnits } from './units.js';
 import { registerUser } from './user.js';
@@ -14,4 +16,6 @@ export const commands: Array<(program: Command) => void> = [
   registerUser,
   registerUnits,
   registerNumber,
+  registerSms,
+  registerDomain,
 ];
