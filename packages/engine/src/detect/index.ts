@@ -9,3 +9,4 @@ export { normaliseSmsText, type NormalisedText } from './text/normalise.js';
 export { KEYWORD_VARIANTS, type KeywordVariant } from './text/keyword-variants.js';
 export * from './sms/index.js';
 export * from './domain/index.js';
+export * from './cdr/index.js';
