@@ -14,7 +14,17 @@ import { actorForApiKey, actorForSession } from '../modules/auth/service.js';
 
 export const SESSION_COOKIE = 'fanzha_session';
 
+export interface RouteRecord {
+  method: string;
+  url: string;
+  access: AccessRule;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with its access rule, as registered (the authorisation test is generated from it). */
+    routeTable: RouteRecord[];
+  }
   interface FastifyContextConfig {
     access?: AccessRule;
   }
@@ -43,12 +53,16 @@ export function requireActor(request: FastifyRequest): Actor {
 export function registerAccessCheck(app: FastifyInstance, ctx: Context): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
+  const routeTable: RouteRecord[] = [];
+  app.decorate('routeTable', routeTable);
 
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path ?? '';
-    if (!route.config?.access && !isUndeclaredPathAllowed(url) && route.method !== 'HEAD') {
-      throw new Error(`route ${String(route.method)} ${url} has no access rule in its config`);
-    }
+    const methods = [route.method].flat().filter((method) => method !== 'HEAD');
+    if (isUndeclaredPathAllowed(url) || methods.length === 0) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${methods.join(',')} ${url} has no access rule in its config`);
+    for (const method of methods) routeTable.push({ method, url, access });
   });
 
   app.addHook('onRequest', async (request) => {

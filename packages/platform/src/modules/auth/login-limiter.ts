@@ -2,7 +2,8 @@
  * Counts failed logins per username and per client address over a sliding window. Past the limit,
  * login answers 429 without checking the password, which stops online guessing. Kept in memory: each
  * platform instance limits on its own, which is enough against guessing through one instance and
- * needs no shared state.
+ * needs no shared state. Keys are `user:<name>` or `ip:<address>`; an address gets ten times the
+ * allowance of a username because a whole station may sit behind one NAT address.
  */
 export class LoginLimiter {
   private readonly failures = new Map<string, number[]>();
@@ -13,7 +14,11 @@ export class LoginLimiter {
   ) {}
 
   isBlocked(keys: string[], now: number): boolean {
-    return keys.some((key) => this.recent(key, now).length >= this.maxFailures);
+    return keys.some((key) => this.recent(key, now).length >= this.limitOf(key));
+  }
+
+  private limitOf(key: string): number {
+    return key.startsWith('ip:') ? this.maxFailures * 10 : this.maxFailures;
   }
 
   recordFailure(keys: string[], now: number): void {

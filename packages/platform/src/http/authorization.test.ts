@@ -1,0 +1,151 @@
+/**
+ * The authorisation matrix, generated from the route table: every API route × every role × the
+ * caller's own unit or another one. A route without an access rule cannot be registered at all, and a
+ * registered route without a case below fails `every API route has a case`: a new route must state
+ * who may use it and how its records are scoped.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RouteRecord } from './access.js';
+import type { AccessRule } from '../modules/auth/index.js';
+import { permissionRoles, roles } from '../modules/auth/index.js';
+import type { Role } from '../store/schema.js';
+import { createTestPlatform, type TestPlatform } from '../test-support/index.js';
+
+interface Request {
+  url: string;
+  payload?: object;
+}
+
+interface RouteCase {
+  /** A request the rule allows, on a record in the caller's own unit (玄武区, inside every demo subtree). */
+  own: Request;
+  /** The same request on a record outside a county or city caller's subtree: 404 for anyone allowed. */
+  other?: Request;
+}
+
+let sut: TestPlatform;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  sut = await createTestPlatform();
+  for (const row of await sut.ctx.db.selectFrom('users').select(['id', 'username']).execute())
+    ids[row.username] = row.id;
+});
+afterAll(() => sut.close());
+
+let serial = 0;
+const newUser = (unitCode: string) => ({
+  username: `matrix-${++serial}`,
+  displayName: '测试',
+  unitCode,
+  roles: ['officer'],
+  password: 'long-enough-1',
+});
+
+/** One case per route, keyed `METHOD url` exactly as registered. */
+function routeCases(): Record<string, RouteCase> {
+  return {
+    'POST /api/v1/auth/login': {
+      own: { url: '/api/v1/auth/login', payload: { username: `nobody-${++serial}`, password: 'x' } },
+    },
+    'POST /api/v1/auth/logout': { own: { url: '/api/v1/auth/logout' } },
+    'GET /api/v1/auth/me': { own: { url: '/api/v1/auth/me' } },
+    'GET /api/v1/openapi.json': { own: { url: '/api/v1/openapi.json' } },
+    'GET /api/v1/units': { own: { url: '/api/v1/units' } },
+    'GET /api/v1/audit': { own: { url: '/api/v1/audit' } },
+    'GET /api/v1/users': { own: { url: '/api/v1/users' } },
+    'POST /api/v1/users': {
+      own: { url: '/api/v1/users', payload: newUser('320102') },
+      other: { url: '/api/v1/users', payload: newUser('320200') },
+    },
+    'GET /api/v1/users/:id': {
+      own: { url: `/api/v1/users/${ids['xuanwu-officer']}` },
+      other: { url: `/api/v1/users/${ids['province-officer']}` },
+    },
+    'PATCH /api/v1/users/:id': {
+      own: { url: `/api/v1/users/${ids['xuanwu-officer']}`, payload: { displayName: '玄武民警' } },
+      other: { url: `/api/v1/users/${ids['province-officer']}`, payload: { displayName: 'x' } },
+    },
+    'POST /api/v1/users/:id/reveal': {
+      own: {
+        url: `/api/v1/users/${ids['xuanwu-officer']}/reveal`,
+        payload: { reason: 'authorisation test' },
+      },
+      other: {
+        url: `/api/v1/users/${ids['province-officer']}/reveal`,
+        payload: { reason: 'authorisation test' },
+      },
+    },
+  };
+}
+
+const apiRoutes = (): RouteRecord[] => sut.app.routeTable;
+
+function allowed(rule: AccessRule, role: Role): boolean {
+  if ('public' in rule || 'session' in rule) return true;
+  if ('permission' in rule) return (permissionRoles[rule.permission] as readonly Role[]).includes(role);
+  return false; // API-key scopes are never reachable with a session
+}
+
+function send(method: string, request: Request, cookie?: string) {
+  return sut.app.inject({
+    method: method as 'GET',
+    url: request.url,
+    ...(cookie ? { headers: { cookie } } : {}),
+    ...(request.payload ? { payload: request.payload } : {}),
+  });
+}
+
+describe('authorisation matrix', () => {
+  it('every API route has a case', () => {
+    const cases = routeCases();
+    const missing = apiRoutes()
+      .map((route) => `${route.method} ${route.url}`)
+      .filter((key) => !cases[key]);
+    expect(missing, 'add these routes to routeCases() in authorization.test.ts').toEqual([]);
+    expect(apiRoutes().length).toBeGreaterThanOrEqual(10);
+  });
+
+  for (const role of roles) {
+    for (const level of ['xuanwu', 'nanjing', 'province'] as const) {
+      it(`${level}-${role}: allowed routes answer, forbidden ones 403, records of other units 404`, async () => {
+        const cookie = await sut.login(`${level}-${role}`);
+        const cases = routeCases();
+        for (const route of apiRoutes()) {
+          if (route.url === '/api/v1/auth/logout') continue; // would end the shared session; see auth.test.ts
+          const routeCase = cases[`${route.method} ${route.url}`]!;
+          const response = await send(route.method, routeCase.own, cookie);
+          const label = `${level}-${role} ${route.method} ${routeCase.own.url} → ${response.statusCode} ${response.body.slice(0, 160)}`;
+          if (!allowed(route.access, role)) {
+            expect(response.statusCode, label).toBe(403);
+            continue;
+          }
+          const expectedOk = route.url === '/api/v1/auth/login' ? 401 : response.statusCode; // login of a non-user
+          expect(
+            [200, 201, expectedOk].includes(response.statusCode) && response.statusCode < 500,
+            label,
+          ).toBe(true);
+          expect(
+            response.statusCode === 403 ||
+              (response.statusCode === 401 && route.url !== '/api/v1/auth/login'),
+            label,
+          ).toBe(false);
+          if (routeCase.other && level !== 'province') {
+            const other = await send(route.method, routeCase.other, cookie);
+            expect(other.statusCode, `${label} (other unit: ${other.body.slice(0, 160)})`).toBe(404);
+          }
+        }
+      });
+    }
+  }
+
+  it('every non-public API route answers 401 without a session', async () => {
+    const cases = routeCases();
+    for (const route of apiRoutes()) {
+      if ('public' in route.access) continue;
+      const response = await send(route.method, cases[`${route.method} ${route.url}`]!.own);
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
+      expect(response.json().code).toBe('unauthenticated');
+    }
+  });
+});
