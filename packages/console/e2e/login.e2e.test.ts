@@ -65,6 +65,21 @@ describe('login page', () => {
   });
 });
 
+describe('session', () => {
+  it('sends the user to the login page when the session ends, and back afterwards', async () => {
+    const { context, page } = await newSession(browser);
+    await login(page, 'province-auditor');
+    await page.getByRole('heading', { name: /您好$/ }).waitFor();
+    await context.clearCookies();
+    await navItem(page, '审计日志').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+    await login(page, 'province-auditor');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/system/audit');
+    await page.getByRole('heading', { name: '审计日志' }).waitFor();
+    await context.close();
+  });
+});
+
 describe('language switch', () => {
   it('switches to English and back, and remembers the choice', async () => {
     const { context, page } = await newSession(browser);

@@ -10,8 +10,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Picks an option of an antd select inside `scope` (a dialog or the page). */
-async function pickTreeUnit(page: Page, field: string, search: string, unitLabel: string) {
+/** Picks a unit in the open dialog's unit selector by typing part of its name, as a person would. */
+async function pickUnit(page: Page, field: string, search: string, unitLabel: string) {
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel(field).click();
   await page.keyboard.type(search);
@@ -34,7 +34,7 @@ describe('users page (admin)', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill(username);
     await dialog.getByLabel('姓名').fill('测试民警');
-    await pickTreeUnit(page, '所属单位', '玄武', '玄武区（320102）');
+    await pickUnit(page, '所属单位', '玄武', '玄武区（320102）');
     await dialog.getByLabel('初始密码').fill('e2e-password-1');
     await dialog.getByLabel('手机号').fill('13912345678');
     await screenshot(page, 'users-create');

@@ -66,5 +66,5 @@ export async function openFromNav(page: Page, label: string): Promise<void> {
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `/tmp/fanzha-console-${name}.png`, fullPage: true });
+  await page.screenshot({ path: `/tmp/fanzha-console-${name}.png`, fullPage: true, animations: 'disabled' });
 }

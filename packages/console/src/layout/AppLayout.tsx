@@ -26,6 +26,7 @@ export function AppLayout() {
           <Layout.Sider
             width={200}
             collapsible
+            breakpoint="lg"
             collapsed={collapsed}
             onCollapse={setCollapsed}
             theme="light"
