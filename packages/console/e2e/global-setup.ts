@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { chromiumPath } from './support/chromium.ts';
 import { buildConsoleIfNeeded, startPlatform } from './support/platform.ts';
 
 declare module 'vitest' {
@@ -10,6 +12,9 @@ declare module 'vitest' {
 
 /** One platform for the whole browser-test run; each test file opens its own browser against it. */
 export default async function setup(project: TestProject) {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`no Chromium at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  }
   buildConsoleIfNeeded();
   const platform = await startPlatform();
   project.provide('baseURL', platform.baseURL);
