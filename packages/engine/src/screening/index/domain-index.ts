@@ -14,6 +14,7 @@ import { normalizeUrl } from '../web/url.js';
 import type { EntryProvenance } from './entry.js';
 import { EntryTable } from './entry-table.js';
 import { KeyBuffer } from './key-buffer.js';
+import { mix, mixed } from './key-mix.js';
 import type { EntryResult, IndexMatch } from './number-index.js';
 import { ProvenanceTable, provenanceProblem } from './provenance-table.js';
 import {
@@ -36,6 +37,8 @@ export interface DomainEntry extends EntryProvenance {
 }
 
 const DOT = 46;
+/** Suffix keys per batch pass (a host has at most 127 labels). */
+const BATCH_KEYS = 1024;
 
 function resolve(value: string, match: DomainMatchRule): { normalized: string } | { reason: string } {
   if (match === 'url_prefix') {
@@ -97,6 +100,15 @@ export class DomainIndexBuilder {
 }
 
 export class DomainIndex {
+  private batchWork?: {
+    highs: Uint32Array;
+    lows: Uint32Array;
+    owners: Uint32Array;
+    found: Int32Array;
+    scratch: Uint32Array;
+    bits: Uint8Array;
+  };
+
   /** @internal use `DomainIndex.builder()`. */
   constructor(
     readonly records: ProvenanceTable,
@@ -141,6 +153,51 @@ export class DomainIndex {
       }
     }
     return bits;
+  }
+
+  /**
+   * Batch form of `actionsOfHost` (the batch screening API, DNS resolvers): writes each host's action
+   * bits to `out`. Resolves every suffix's slot before scanning any, so that cache misses overlap.
+   */
+  actionsOfHosts(hosts: readonly string[], now: number, out: Uint8Array): void {
+    const work = (this.batchWork ??= {
+      highs: new Uint32Array(BATCH_KEYS),
+      lows: new Uint32Array(BATCH_KEYS),
+      owners: new Uint32Array(BATCH_KEYS),
+      found: new Int32Array(BATCH_KEYS),
+      scratch: new Uint32Array(2 * BATCH_KEYS),
+      bits: new Uint8Array(BATCH_KEYS),
+    });
+    const { high: seedHigh, low: seedLow } = this.seed;
+    let keys = 0;
+    const flush = () => {
+      work.bits.fill(0, 0, keys);
+      this.domains.actionsBatchMixed(work.highs, work.lows, keys, now, work.bits, work.found, work.scratch);
+      for (let k = 0; k < keys; k++) out[work.owners[k]!]! |= work.bits[k]!;
+      keys = 0;
+    };
+    for (let h = 0; h < hosts.length; h++) {
+      const host = hosts[h]!;
+      out[h] = 0;
+      if (keys + 128 > BATCH_KEYS) flush();
+      let a = seedHigh;
+      let b = seedLow;
+      for (let i = host.length - 1; i >= 0; i--) {
+        const c = host.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul((b ^ c) + (b >>> 7), 0x5bd1e995);
+        if (i === 0 || host.charCodeAt(i - 1) === DOT) {
+          finishHash(a, b, host.length - i);
+          if (i === 0 && this.hosts.size > 0) out[h]! |= this.hosts.actions(hashed[0]!, hashed[1]!, now);
+          mix(hashed[0]!, hashed[1]!);
+          work.highs[keys] = mixed[0]!;
+          work.lows[keys] = mixed[1]!;
+          work.owners[keys++] = h;
+          if (keys === BATCH_KEYS) flush();
+        }
+      }
+    }
+    flush();
   }
 
   /** Every live entry matching a normalized host, with the listed value that matched. */

@@ -1,39 +1,50 @@
 /**
  * KeyTable: an immutable multiset of 64-bit keys, each with a payload (a provenance record id), laid
- * out in typed arrays so that a lookup costs two cache misses and an entry ~9 bytes:
+ * out in typed arrays so that a lookup reads one directory word and one or two adjacent cache lines:
  *
  * - keys are mixed (see key-mix.ts) and bucketed by the top `slotBits` bits of the mixed high half;
- *   `slotStarts[s]..slotStarts[s+1]` are bucket s's entries (a counting sort: building is O(n));
- * - entries are interleaved so one cache line holds a bucket: [mixed low, rest of mixed high | payload]
- *   — the slot fixes the top bits of the high half, so only its low 16 bits are stored, next to a
- *   16-bit payload. Small tables (slotBits < 16) and tables with more than 65,536 distinct payloads
- *   use a 3-word layout [low, high, payload].
+ *   `slotStarts[s]..slotStarts[s+1]` are slot s's entries (a counting sort: building is O(n));
+ * - the slot fixes those top bits, so an entry stores only the other 64 − slotBits key bits, and the
+ *   payload in whatever room is left. Three layouts, the smallest that holds the table's payloads:
+ *   - compact, 6 bytes: [low half as two 16-bit words, rest of the high half | payload] — when the
+ *     payloads fit in slotBits − 16 bits (e.g. ≤ 32 provenance records at 10 million entries: a
+ *     snapshot made of bulk imports);
+ *   - packed, 8 bytes: [low half, low 16 bits of the high half | 16-bit payload];
+ *   - wide, 12 bytes: [low, high, payload] — small tables, or more than 65,536 records.
  *
- * Batch lookups (`findBatch`) resolve all slots first and scan afterwards, so the CPU overlaps the
- * cache misses of independent keys.
+ * Batch lookups (`findBatchMixed`) resolve all slots first and scan afterwards, so the CPU overlaps
+ * the cache misses of independent keys.
  */
 import { mix, mixed } from './key-mix.js';
 
-/** Average entries per slot: 4 keeps the directory at ~1 byte an entry and a bucket in a cache line. */
+/** Average entries per slot: ~1 byte of directory an entry, and a short scan. */
 const LOAD = 4;
+
+const COMPACT = 0;
+const PACKED = 1;
+const WIDE = 2;
 
 export class KeyTable {
   private readonly shift: number;
-  /** 2 (packed) or 3 (wide) uint32 words per entry. */
-  private readonly stride: number;
-  /** The bits of the mixed high half an entry stores. */
+  /** Bits of the mixed high half an entry stores (the slot holds the rest). */
   private readonly restMask: number;
+  private readonly restBits: number;
+  /** Written by batch lookups so that the engine cannot drop their prefetching loads. */
+  private touched = 0;
 
   private constructor(
     readonly size: number,
     private readonly slotBits: number,
     private readonly slotStarts: Uint32Array,
-    private readonly entries: Uint32Array,
-    wide: boolean,
+    private readonly layout: number,
+    /** Entries of the packed and wide layouts. */
+    private readonly words: Uint32Array,
+    /** Entries of the compact layout. */
+    private readonly halves: Uint16Array,
   ) {
     this.shift = 32 - slotBits;
-    this.stride = wide ? 3 : 2;
-    this.restMask = wide ? 0xffffffff : 0xffff;
+    this.restBits = layout === COMPACT ? 32 - slotBits : layout === PACKED ? 16 : 32;
+    this.restMask = this.restBits === 32 ? 0xffffffff : (1 << this.restBits) - 1;
   }
 
   static empty(): KeyTable {
@@ -54,32 +65,49 @@ export class KeyTable {
 
   /** Builds from keys already mixed (compaction re-uses a table's stored keys). */
   static fromMixed(highs: Uint32Array, lows: Uint32Array, payloads: Uint32Array, count: number): KeyTable {
-    const slotBits = Math.min(30, Math.max(1, Math.floor(Math.log2(Math.max(1, count / LOAD)))));
+    const slotBits = Math.min(30, Math.max(1, Math.round(Math.log2(Math.max(1, count / LOAD)))));
     const shift = 32 - slotBits;
     const slotCount = 2 ** slotBits;
     const slotStarts = new Uint32Array(slotCount + 1);
-    for (let i = 0; i < count; i++) slotStarts[(highs[i]! >>> shift) + 1]!++;
+    let maxPayload = 0;
+    for (let i = 0; i < count; i++) {
+      slotStarts[(highs[i]! >>> shift) + 1]!++;
+      if (payloads[i]! > maxPayload) maxPayload = payloads[i]!;
+    }
     for (let s = 0; s < slotCount; s++) slotStarts[s + 1]! += slotStarts[s]!;
     const cursor = slotStarts.slice(0, slotCount);
-    let maxPayload = 0;
-    for (let i = 0; i < count; i++) if (payloads[i]! > maxPayload) maxPayload = payloads[i]!;
-    const wide = slotBits < 16 || maxPayload > 0xffff;
-    const entries = new Uint32Array(count * (wide ? 3 : 2));
-    if (wide) {
+    const layout =
+      slotBits > 16 && maxPayload < 2 ** (slotBits - 16)
+        ? COMPACT
+        : slotBits >= 16 && maxPayload <= 0xffff
+          ? PACKED
+          : WIDE;
+    if (layout === COMPACT) {
+      const halves = new Uint16Array(count * 3);
+      const restBits = 32 - slotBits;
+      const restMask = (1 << restBits) - 1;
       for (let i = 0; i < count; i++) {
         const at = cursor[highs[i]! >>> shift]!++ * 3;
-        entries[at] = lows[i]!;
-        entries[at + 1] = highs[i]!;
-        entries[at + 2] = payloads[i]!;
+        const low = lows[i]!;
+        halves[at] = low;
+        halves[at + 1] = low >>> 16;
+        halves[at + 2] = (highs[i]! & restMask) | (payloads[i]! << restBits);
       }
-    } else {
-      for (let i = 0; i < count; i++) {
-        const at = cursor[highs[i]! >>> shift]!++ * 2;
-        entries[at] = lows[i]!;
-        entries[at + 1] = (highs[i]! & 0xffff) | (payloads[i]! << 16);
+      return new KeyTable(count, slotBits, slotStarts, COMPACT, new Uint32Array(0), halves);
+    }
+    const stride = layout === PACKED ? 2 : 3;
+    const words = new Uint32Array(count * stride);
+    for (let i = 0; i < count; i++) {
+      const at = cursor[highs[i]! >>> shift]!++ * stride;
+      words[at] = lows[i]!;
+      if (layout === PACKED) {
+        words[at + 1] = (highs[i]! & 0xffff) | (payloads[i]! << 16);
+      } else {
+        words[at + 1] = highs[i]!;
+        words[at + 2] = payloads[i]!;
       }
     }
-    return new KeyTable(count, slotBits, slotStarts, entries, wide);
+    return new KeyTable(count, slotBits, slotStarts, layout, words, new Uint16Array(0));
   }
 
   /**
@@ -88,21 +116,41 @@ export class KeyTable {
    */
   findMixed(high: number, low: number, after = -1): number {
     const slot = high >>> this.shift;
-    const end = this.slotStarts[slot + 1]!;
     let position = this.slotStarts[slot]!;
     if (after >= position) position = after + 1;
-    const { entries, stride, restMask } = this;
-    const rest = (high & restMask) >>> 0;
-    for (let at = position * stride; position < end; position++, at += stride) {
-      if (entries[at] === low && (entries[at + 1]! & restMask) >>> 0 === rest) return position;
-    }
-    return -1;
+    return this.scan(position, this.slotStarts[slot + 1]!, high, low);
   }
 
   /** `findMixed` for a raw key. */
   find(high: number, low: number, after = -1): number {
     mix(high, low);
     return this.findMixed(mixed[0]!, mixed[1]!, after);
+  }
+
+  /** Scans positions [from, end) for the mixed key; -1 when absent. */
+  private scan(from: number, end: number, high: number, low: number): number {
+    const rest = high & this.restMask;
+    if (this.layout === COMPACT) {
+      const halves = this.halves;
+      const lowLow = low & 0xffff;
+      const lowHigh = low >>> 16;
+      for (let position = from, at = from * 3; position < end; position++, at += 3) {
+        if (
+          halves[at] === lowLow &&
+          halves[at + 1] === lowHigh &&
+          (halves[at + 2]! & this.restMask) === rest
+        ) {
+          return position;
+        }
+      }
+      return -1;
+    }
+    const words = this.words;
+    const stride = this.layout === PACKED ? 2 : 3;
+    for (let position = from, at = from * stride; position < end; position++, at += stride) {
+      if (words[at] === low && (words[at + 1]! & this.restMask) === rest) return position;
+    }
+    return -1;
   }
 
   /**
@@ -116,45 +164,55 @@ export class KeyTable {
     found: Int32Array,
     scratch: Uint32Array,
   ): void {
-    const { slotStarts, shift, entries, stride, restMask } = this;
+    const { slotStarts, shift } = this;
     for (let i = 0; i < count; i++) {
       const slot = highs[i]! >>> shift;
       scratch[2 * i] = slotStarts[slot]!;
       scratch[2 * i + 1] = slotStarts[slot + 1]!;
     }
-    for (let i = 0; i < count; i++) {
-      const low = lows[i]!;
-      const rest = (highs[i]! & restMask) >>> 0;
-      const end = scratch[2 * i + 1]!;
-      let result = -1;
-      for (let position = scratch[2 * i]!, at = position * stride; position < end; position++, at += stride) {
-        if (entries[at] === low && (entries[at + 1]! & restMask) >>> 0 === rest) {
-          result = position;
-          break;
-        }
-      }
-      found[i] = result;
+    // Touch each slot's first entry in a loop without data-dependent branches: the loads of all keys
+    // are in flight together, and the scans below find their lines in cache. (A scan's early exit
+    // is a mispredicted branch that would otherwise throw away the next keys' loads.)
+    let touched = 0;
+    if (this.layout === COMPACT) {
+      for (let i = 0; i < count; i++) touched ^= this.halves[scratch[2 * i]! * 3] ?? 0;
+    } else {
+      const stride = this.layout === PACKED ? 2 : 3;
+      for (let i = 0; i < count; i++) touched ^= this.words[scratch[2 * i]! * stride] ?? 0;
     }
+    this.touched = touched;
+    for (let i = 0; i < count; i++)
+      found[i] = this.scan(scratch[2 * i]!, scratch[2 * i + 1]!, highs[i]!, lows[i]!);
   }
 
   payloadAt(position: number): number {
-    return this.stride === 2 ? this.entries[position * 2 + 1]! >>> 16 : this.entries[position * 3 + 2]!;
+    if (this.layout === COMPACT) return this.halves[position * 3 + 2]! >>> this.restBits;
+    return this.layout === PACKED ? this.words[position * 2 + 1]! >>> 16 : this.words[position * 3 + 2]!;
   }
 
   /** Every entry's mixed key and payload, in position order (for compaction). */
   forEachMixed(visit: (high: number, low: number, payload: number, position: number) => void): void {
-    const { entries, stride, restMask, shift } = this;
+    const { shift, restMask } = this;
     for (let slot = 0; slot + 1 < this.slotStarts.length; slot++) {
       const top = slot << shift;
       for (let p = this.slotStarts[slot]!; p < this.slotStarts[slot + 1]!; p++) {
-        const high = ((top | (entries[p * stride + 1]! & restMask)) >>> 0) >>> 0;
-        visit(high, entries[p * stride]!, this.payloadAt(p), p);
+        let low: number;
+        let rest: number;
+        if (this.layout === COMPACT) {
+          low = (this.halves[p * 3]! | (this.halves[p * 3 + 1]! << 16)) >>> 0;
+          rest = this.halves[p * 3 + 2]! & restMask;
+        } else {
+          const stride = this.layout === PACKED ? 2 : 3;
+          low = this.words[p * stride]!;
+          rest = this.words[p * stride + 1]! & restMask;
+        }
+        visit((top | rest) >>> 0, low, this.payloadAt(p), p);
       }
     }
   }
 
   /** Bytes held by the typed arrays. */
   get byteLength(): number {
-    return this.slotStarts.byteLength + this.entries.byteLength;
+    return this.slotStarts.byteLength + this.words.byteLength + this.halves.byteLength;
   }
 }
