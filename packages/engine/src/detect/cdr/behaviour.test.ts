@@ -85,6 +85,25 @@ describe('scoreCallerWindow on synthetic traffic', () => {
     expect(truePositives / data.simBoxNumbers.size).toBeGreaterThanOrEqual(0.85);
   });
 
+  it('marks the same numbers on the allocation-free path', () => {
+    const data = generateSyntheticCdrs({ seed: 5, ordinary: 200, busy: 20, simBoxes: 10 });
+    const viaWindows = new Set<string>();
+    const viaMark = new Set<string>();
+    const tracker = new CallerBehaviourTracker({ victims: data.victims });
+    const marker = new CallerBehaviourTracker({ victims: data.victims });
+    const onWindow = (w: CallerWindow) => {
+      if (scoreCallerWindow(w).score >= CALLER_MARK_THRESHOLD) viaWindows.add(`${w.number}@${w.windowStart}`);
+    };
+    for (const r of data.records) {
+      tracker.add(r, onWindow);
+      marker.mark(r, CALLER_MARK_THRESHOLD, (s) => viaMark.add(`${s.number}@${s.windowStart}`));
+    }
+    tracker.flush(onWindow);
+    marker.flushMarked(CALLER_MARK_THRESHOLD, (s) => viaMark.add(`${s.number}@${s.windowStart}`));
+    expect(viaMark.size).toBeGreaterThan(0);
+    expect([...viaMark].sort()).toEqual([...viaWindows].sort());
+  });
+
   it('explains a SIM box by its volume and strangers', () => {
     const records = Array.from({ length: 120 }, (_, i) =>
       call({ callee: `139${i}`, start: T0 + i * 20_000, duration: i % 3 ? 0 : 6, imei: `slot${i % 8}` }),

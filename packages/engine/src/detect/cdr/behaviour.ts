@@ -11,6 +11,7 @@
  * are roughly, not strictly, ordered). Pure: time comes from the records.
  */
 import { otherParty, servedNumber, type CallDetailRecord } from './record.js';
+import { scoreCallerFeatures, scoreFeatures, type CallerScore } from './score.js';
 
 export interface CallerBehaviourOptions {
   /** Window length in milliseconds. Default one hour. */
@@ -66,7 +67,24 @@ function popcount(x: number): number {
   return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 export class CallerBehaviourTracker {
+  /** Reused by `mark`: scoring every closed window must not allocate. */
+  private readonly scratch: Mutable<CallerFeatures> = {
+    calls: 0,
+    callsPerHour: 0,
+    distinctCallees: 0,
+    distinctCalleeShare: 0,
+    shortShare: 0,
+    unansweredShare: 0,
+    outboundShare: 0,
+    nightShare: 0,
+    victimCallees: 0,
+    imeiChanges: 0,
+    cellChanges: 0,
+  };
+
   private readonly windowMs: number;
   private readonly shortCallSeconds: number;
   private readonly offsetMs: number;
@@ -113,19 +131,25 @@ export class CallerBehaviourTracker {
    * `onWindow` first.
    */
   add(record: CallDetailRecord, onWindow?: (window: CallerWindow) => void): void {
-    const number = servedNumber(record);
-    let slot = this.slots.get(number);
-    const windowStart = Math.floor(record.start / this.windowMs) * this.windowMs;
-    if (slot === undefined) {
-      slot = this.slots.size;
-      if (slot === this.capacity) this.grow(this.capacity * 2);
-      this.slots.set(number, slot);
-      this.numbers.push(number);
-      this.lastImei.push('');
-      this.lastCell.push('');
-      this.reset(slot, windowStart);
-    } else if (windowStart > this.windowStart[slot]!) {
+    const slot = this.slotOf(record);
+    const windowStart = this.alignedStart(record);
+    if (windowStart > this.windowStart[slot]!) {
       if (onWindow && this.calls[slot]! > 0) onWindow(this.windowOf(slot));
+      this.reset(slot, windowStart);
+    }
+    this.count(slot, record);
+  }
+
+  /**
+   * The production path: adds one record and scores each window it closes, passing on only the
+   * windows that score at or above `threshold` (with contributions). Windows below it cost no
+   * allocation, which is what keeps a carrier-sized CDR stream cheap.
+   */
+  mark(record: CallDetailRecord, threshold: number, onMarked: (score: CallerScore) => void): void {
+    const slot = this.slotOf(record);
+    const windowStart = this.alignedStart(record);
+    if (windowStart > this.windowStart[slot]!) {
+      if (this.calls[slot]! > 0) this.markWindow(slot, threshold, onMarked);
       this.reset(slot, windowStart);
     }
     this.count(slot, record);
@@ -137,6 +161,48 @@ export class CallerBehaviourTracker {
       if (this.calls[slot]! > 0) onWindow(this.windowOf(slot));
       this.reset(slot, this.windowStart[slot]! + this.windowMs);
     }
+  }
+
+  /** `flush` for the marking path. */
+  flushMarked(threshold: number, onMarked: (score: CallerScore) => void): void {
+    for (let slot = 0; slot < this.slots.size; slot++) {
+      if (this.calls[slot]! > 0) this.markWindow(slot, threshold, onMarked);
+      this.reset(slot, this.windowStart[slot]! + this.windowMs);
+    }
+  }
+
+  private markWindow(slot: number, threshold: number, onMarked: (score: CallerScore) => void): void {
+    this.fill(slot, this.scratch);
+    if (scoreFeatures(this.scratch) < threshold) return;
+    const features = { ...this.scratch };
+    const start = this.windowStart[slot]!;
+    onMarked({
+      number: this.numbers[slot]!,
+      windowStart: start,
+      windowEnd: start + this.windowMs,
+      ...scoreCallerFeatures(features),
+      features,
+    });
+  }
+
+  private alignedStart(record: CallDetailRecord): number {
+    return Math.floor(record.start / this.windowMs) * this.windowMs;
+  }
+
+  /** The slot of the record's served number, created (with its window open) on first sight. */
+  private slotOf(record: CallDetailRecord): number {
+    const number = servedNumber(record);
+    let slot = this.slots.get(number);
+    if (slot === undefined) {
+      slot = this.slots.size;
+      if (slot === this.capacity) this.grow(this.capacity * 2);
+      this.slots.set(number, slot);
+      this.numbers.push(number);
+      this.lastImei.push('');
+      this.lastCell.push('');
+      this.reset(slot, this.alignedStart(record));
+    }
+    return slot;
   }
 
   private count(slot: number, record: CallDetailRecord): void {
@@ -162,31 +228,30 @@ export class CallerBehaviourTracker {
   }
 
   private windowOf(slot: number): CallerWindow {
+    const features = {} as Mutable<CallerFeatures>;
+    this.fill(slot, features);
+    const start = this.windowStart[slot]!;
+    return { number: this.numbers[slot]!, windowStart: start, windowEnd: start + this.windowMs, features };
+  }
+
+  private fill(slot: number, f: Mutable<CallerFeatures>): void {
     const calls = this.calls[slot]!;
     let zeros = 0;
     for (let w = 0; w < SKETCH_WORDS; w++) zeros += 32 - popcount(this.sketch[slot * SKETCH_WORDS + w]!);
-    // Linear counting: n ≈ -m ln(zeros / m); saturated sketches report at least the bits set.
+    // Linear counting: n ≈ -m ln(zeros / m); a saturated sketch reports its size.
     const distinct = zeros === 0 ? SKETCH_BITS : Math.round(-SKETCH_BITS * Math.log(zeros / SKETCH_BITS));
     const distinctCallees = Math.min(distinct, calls);
-    const start = this.windowStart[slot]!;
-    return {
-      number: this.numbers[slot]!,
-      windowStart: start,
-      windowEnd: start + this.windowMs,
-      features: {
-        calls,
-        callsPerHour: (calls * 3_600_000) / this.windowMs,
-        distinctCallees,
-        distinctCalleeShare: distinctCallees / calls,
-        shortShare: this.short[slot]! / calls,
-        unansweredShare: this.unanswered[slot]! / calls,
-        outboundShare: this.outbound[slot]! / calls,
-        nightShare: this.night[slot]! / calls,
-        victimCallees: this.victimCalls[slot]!,
-        imeiChanges: this.imeiChanges[slot]!,
-        cellChanges: this.cellChanges[slot]!,
-      },
-    };
+    f.calls = calls;
+    f.callsPerHour = (calls * 3_600_000) / this.windowMs;
+    f.distinctCallees = distinctCallees;
+    f.distinctCalleeShare = distinctCallees / calls;
+    f.shortShare = this.short[slot]! / calls;
+    f.unansweredShare = this.unanswered[slot]! / calls;
+    f.outboundShare = this.outbound[slot]! / calls;
+    f.nightShare = this.night[slot]! / calls;
+    f.victimCallees = this.victimCalls[slot]!;
+    f.imeiChanges = this.imeiChanges[slot]!;
+    f.cellChanges = this.cellChanges[slot]!;
   }
 
   private reset(slot: number, windowStart: number): void {

@@ -58,6 +58,11 @@ function computeTerms(f: CallerFeatures): number {
   return z;
 }
 
+/** The score alone, without allocating (for the marking path). */
+export function scoreFeatures(f: CallerFeatures): number {
+  return 1 / (1 + Math.exp(-computeTerms(f)));
+}
+
 /** The score and its non-zero contributions, largest first. */
 export function scoreCallerFeatures(f: CallerFeatures): {
   score: number;

@@ -84,6 +84,7 @@ export function createSmsClassifier(
   const typeCount = m.fraudTypes.length;
   const logits = new Float64Array(labelCount);
   const typeLogits = new Float64Array(typeCount);
+  const typeSums = new Int32Array(typeCount);
 
   const classify = (text: string): SmsClassification => {
     const normalised = normaliseIntoScratch(text);
@@ -113,10 +114,15 @@ export function createSmsClassifier(
     let fraudType: FraudType | null = null;
     if (label === 'fraud') {
       // The type head is only worth reading for fraud.
+      // One pass over the features: a bucket's type weights sit side by side.
+      typeSums.fill(0);
+      const typeWeights = m.typeWeights;
+      for (let f = 0; f < count; f++) {
+        const base = buckets[f]! * typeCount;
+        for (let t = 0; t < typeCount; t++) typeSums[t] = typeSums[t]! + typeWeights[base + t]!;
+      }
       for (let t = 0; t < typeCount; t++) {
-        let sum = 0;
-        for (let f = 0; f < count; f++) sum += m.typeWeights[buckets[f]! * typeCount + t]!;
-        typeLogits[t] = m.bias[labelCount + t]! + m.scale[labelCount + t]! * sum * norm;
+        typeLogits[t] = m.bias[labelCount + t]! + m.scale[labelCount + t]! * typeSums[t]! * norm;
       }
       fraudType = pickFraudType(m, typeLogits, patterns);
     }
@@ -139,12 +145,12 @@ export function createSmsClassifier(
 
 function patternVote(patterns: readonly PatternEvidence[]): number {
   if (patterns.length === 0) return 0;
+  // Distinct patterns only: hits of one pattern are adjacent or few, so a scan back is cheaper than a Set.
   let total = 0;
-  const counted = new Set<string>();
-  for (const hit of patterns) {
-    if (counted.has(hit.patternId)) continue;
-    counted.add(hit.patternId);
-    total += hit.weight;
+  for (let i = 0; i < patterns.length; i++) {
+    let seen = false;
+    for (let j = 0; j < i; j++) if (patterns[j]!.patternId === patterns[i]!.patternId) seen = true;
+    if (!seen) total += patterns[i]!.weight;
   }
   return total > SMS_PATTERN_VOTE.from ? (total - SMS_PATTERN_VOTE.from) * SMS_PATTERN_VOTE.perPoint : 0;
 }
@@ -214,7 +220,9 @@ function explain(
     const w = m.labelWeights[bucket * LABEL_STRIDE + row]! * m.scale[row]! * norm;
     if (w <= 0 || (top.length === limit && w <= top[limit - 1]!.w)) continue;
     // A repeated n-gram is quoted once (its first occurrence).
-    if (top.some((t) => features.buckets[t.f] === bucket)) continue;
+    let repeated = false;
+    for (let t = 0; t < top.length; t++) if (features.buckets[top[t]!.f] === bucket) repeated = true;
+    if (repeated) continue;
     let i = top.length === limit ? limit - 1 : top.length;
     top[i] = { f, w };
     while (i > 0 && top[i - 1]!.w < w) {
@@ -223,15 +231,17 @@ function explain(
       i--;
     }
   }
-  return top.map(({ f, w }) => {
+  const out: FeatureEvidence[] = [];
+  for (const { f, w } of top) {
     const from = normalised.start[features.positions[f]!]!;
     const to = normalised.end[features.positions[f]! + features.lengths[f]! - 1]!;
-    return {
+    out.push({
       kind: 'feature',
       text: original.slice(from, to),
       start: from,
       end: to,
-      weight: Number(w.toFixed(4)),
-    };
-  });
+      weight: Math.round(w * 1e4) / 1e4,
+    });
+  }
+  return out;
 }

@@ -6,7 +6,7 @@
  *
  * In memory the weights are bucket-major (all rows of one bucket side by side), so scoring one feature
  * reads one short, contiguous run; the label head is kept apart, padded to 4 bytes per bucket, because
- * it is read for every message and must stay small enough for the CPU cache (64 Ki buckets = 256 KiB),
+ * it is read for every message and must stay small enough for the CPU cache (32 Ki buckets = 128 KiB),
  * while the type head is read only for fraud.
  */
 import { base64ToBytes, bytesToBase64, pushVarint, readVarint } from '../codec.js';

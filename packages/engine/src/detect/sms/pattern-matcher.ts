@@ -75,59 +75,57 @@ export function compileSmsPatterns(set: SmsPatternSet = DEFAULT_SMS_PATTERN_SET)
   const owner = Int32Array.from(literals, (l) => l.owner);
   const regexArmed = new Uint8Array(set.regexes.length);
 
-  const match = (normalised: ScratchNormalisedText, original: string): PatternEvidence[] => {
-    const evidence: PatternEvidence[] = [];
-    const { start: originStart, end: originEnd } = normalised;
-    const locate = (start: number, end: number) => {
-      const from = originStart[start]!;
-      const to = originEnd[end - 1]!;
-      return { text: original.slice(from, to), start: from, end: to };
-    };
-    regexArmed.fill(0);
-    let anyArmed = false;
-    automaton.scan(normalised.codes, normalised.length, (literal, start, end) => {
-      const o = owner[literal]!;
-      if (isAnchor[literal] === 1) {
-        regexArmed[o] = 1;
-        anyArmed = true;
-        return;
-      }
-      const pattern = set.keywords[o]!;
-      // A shorter key word inside a longer hit of the same pattern (洗钱 in 涉嫌洗钱) adds nothing.
-      const previous = evidence[evidence.length - 1];
-      if (
-        previous &&
-        previous.patternId === pattern.id &&
-        originStart[start]! >= previous.start &&
-        originEnd[end - 1]! <= previous.end
-      )
-        return;
-      evidence.push({
-        kind: 'pattern',
-        patternId: pattern.id,
-        category: pattern.category,
-        weight: pattern.weight,
-        ...locate(start, end),
-      });
+  // Per-call state for the visitor below. The visitor is created once, not per message: matching runs
+  // for every SMS and must not allocate a closure each time.
+  let evidence: PatternEvidence[] = [];
+  let current: ScratchNormalisedText | undefined;
+  let currentOriginal = '';
+  let anyArmed = false;
+
+  const pushHit = (pattern: SmsKeywordPattern | SmsRegexPattern, start: number, end: number): void => {
+    const from = current!.start[start]!;
+    const to = current!.end[end - 1]!;
+    // A shorter key word inside a longer hit of the same pattern (洗钱 in 涉嫌洗钱) adds nothing.
+    const previous = evidence[evidence.length - 1];
+    if (previous && previous.patternId === pattern.id && from >= previous.start && to <= previous.end) return;
+    evidence.push({
+      kind: 'pattern',
+      patternId: pattern.id,
+      category: pattern.category,
+      weight: pattern.weight,
+      text: currentOriginal.slice(from, to),
+      start: from,
+      end: to,
     });
+  };
+
+  const visit = (literal: number, start: number, end: number): void => {
+    const o = owner[literal]!;
+    if (isAnchor[literal] === 1) {
+      regexArmed[o] = 1;
+      anyArmed = true;
+    } else pushHit(set.keywords[o]!, start, end);
+  };
+
+  const match = (normalised: ScratchNormalisedText, original: string): PatternEvidence[] => {
+    evidence = [];
+    current = normalised;
+    currentOriginal = original;
+    anyArmed = false;
+    regexArmed.fill(0);
+    automaton.scan(normalised.codes, normalised.length, visit);
     if (anyArmed) {
       const text = scratchText(normalised);
       for (let r = 0; r < set.regexes.length; r++) {
         if (regexArmed[r] === 0) continue;
         const pattern = set.regexes[r]!;
         const found = pattern.regex.exec(text);
-        if (found && found[0].length > 0) {
-          evidence.push({
-            kind: 'pattern',
-            patternId: pattern.id,
-            category: pattern.category,
-            weight: pattern.weight,
-            ...locate(found.index, found.index + found[0].length),
-          });
-        }
+        if (found && found[0].length > 0) pushHit(pattern, found.index, found.index + found[0].length);
       }
     }
-    return evidence;
+    const result = evidence;
+    current = undefined;
+    return result;
   };
 
   return {

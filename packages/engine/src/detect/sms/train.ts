@@ -42,7 +42,7 @@ export interface SmsTrainingOptions {
 export const SMS_TRAINING_DEFAULTS = {
   seed: 20261126,
   epochs: 8,
-  hashBits: 16,
+  hashBits: 15,
   learningRate: 1,
   l2: 1e-6,
 } as const;
