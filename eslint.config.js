@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'packages/platform/generated/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'packages/platform/generated/**', '.*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,7 +12,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'fanzha-cli-'));
 // The CLI tests always use embedded PGlite: a DATABASE_URL run must not write into the shared server's public schema.
 const env = { FANZHA_DATA_DIR: dataDir, DATABASE_URL: '', FANZHA_PROVINCE: '32' };
 
-describe('fanzha administration commands', () => {
+describe('fanzha administration commands', { timeout: 120_000 }, () => {
   it('--help lists the sub-commands', async () => {
     const result = await runFanzha(['--help'], { env });
     expect(result.code).toBe(0);
