@@ -18,8 +18,22 @@ async function pickUnit(page: Page, field: string, search: string, unitLabel: st
   await page.getByTitle(unitLabel).click();
 }
 
+/** Signs in as the Nanjing admin and opens the users page filtered to one username. */
+async function usersPageFor(username: string) {
+  const session = await newSession(browser);
+  await login(session.page, 'nanjing-admin');
+  await session.page.goto(`/system/users?q=${encodeURIComponent(username)}`);
+  const row = session.page.getByRole('table').getByRole('row').filter({ hasText: username });
+  await row.waitFor();
+  return { ...session, row };
+}
+
+// The tests of this file follow one account through its life: created, looked at, disabled.
+const username = `e2e-officer-${Date.now().toString(36)}`;
+const password = 'e2e-password-1';
+
 describe('users page (admin)', () => {
-  it('the city admin creates a user in one of its counties and reveals the phone with a reason', async () => {
+  it('the city admin creates a user in one of its counties, who can then sign in', async () => {
     const { context, page } = await newSession(browser);
     await login(page, 'nanjing-admin');
     await openFromNav(page, '用户');
@@ -29,13 +43,12 @@ describe('users page (admin)', () => {
     expect(await table.getByText('province-admin').count()).toBe(0);
     await screenshot(page, 'users');
 
-    const username = `e2e-officer-${Date.now().toString(36)}`;
     await page.getByRole('button', { name: '新建用户' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill(username);
     await dialog.getByLabel('姓名').fill('测试民警');
     await pickUnit(page, '所属单位', '玄武', '玄武区（320102）');
-    await dialog.getByLabel('初始密码').fill('e2e-password-1');
+    await dialog.getByLabel('初始密码').fill(password);
     await dialog.getByLabel('手机号').fill('13912345678');
     await screenshot(page, 'users-create');
     await dialog.getByRole('button', { name: /新\s*建/ }).click();
@@ -47,7 +60,16 @@ describe('users page (admin)', () => {
     await row.getByText('玄武区').waitFor();
     await row.getByText('139****5678').waitFor();
     await expect.poll(() => table.getByRole('row').count()).toBe(2); // header + the new user
+    await context.close();
 
+    const newcomer = await newSession(browser);
+    await login(newcomer.page, username, password);
+    await newcomer.page.getByRole('heading', { name: '测试民警，您好' }).waitFor();
+    await newcomer.context.close();
+  });
+
+  it('the admin reveals the full phone number for a reason, and the view is audited', async () => {
+    const { context, page, row } = await usersPageFor(username);
     await row.getByRole('button', { name: '查看完整号码' }).click();
     const reveal = page.getByRole('dialog');
     await reveal.getByLabel('查看事由').fill('核对联系方式');
@@ -57,21 +79,35 @@ describe('users page (admin)', () => {
     await page.keyboard.press('Escape');
     await reveal.waitFor({ state: 'hidden' });
 
-    // The view is in the audit log with its reason (an admin reads the log too).
+    // An admin reads the audit log of the subtree too.
     await openFromNav(page, '审计日志');
-    await page.getByLabel('动作').fill('personal_data.reveal');
-    await page.getByLabel('动作').press('Enter');
-    await page.getByLabel('动作').blur();
+    const action = page.getByLabel('动作');
+    await action.fill('personal_data.reveal');
+    await action.press('Enter');
+    await action.blur();
     const entry = page.getByRole('table').getByRole('row').filter({ hasText: '核对联系方式' });
     await entry.getByText('查看个人信息').waitFor();
     await entry.getByText('nanjing-admin').waitFor();
     await context.close();
+  });
 
-    // The new account works.
-    const second = await newSession(browser);
-    await login(second.page, username, 'e2e-password-1');
-    await second.page.getByRole('heading', { name: '测试民警，您好' }).waitFor();
-    await second.context.close();
+  it('the admin disables the account, which can then no longer sign in', async () => {
+    const { context, page, row } = await usersPageFor(username);
+    await row.getByRole('button', { name: `编辑 ${username}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('停用账号').click();
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.getByText('停用').waitFor();
+    await context.close();
+
+    const refused = await newSession(browser);
+    await refused.page.goto('/login');
+    await refused.page.getByLabel('用户名').fill(username);
+    await refused.page.getByLabel('密码').fill(password);
+    await refused.page.getByRole('button', { name: /登\s*录/ }).click();
+    await refused.page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
+    await refused.context.close();
   });
 
   it('a duplicate username is reported on the field', async () => {
@@ -82,7 +118,7 @@ describe('users page (admin)', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('xuanwu-officer');
     await dialog.getByLabel('姓名').fill('重复');
-    await dialog.getByLabel('初始密码').fill('e2e-password-1');
+    await dialog.getByLabel('初始密码').fill(password);
     await dialog.getByRole('button', { name: /新\s*建/ }).click();
     await dialog.getByText('用户名已被使用').waitFor();
     await context.close();

@@ -169,10 +169,12 @@ export const en: Messages = {
   'audit.system': 'System',
   'audit.action.auth.login': 'Sign-in',
   'audit.action.auth.login_failed': 'Failed sign-in',
+  'audit.action.auth.login_blocked': 'Sign-in blocked',
   'audit.action.auth.logout': 'Sign-out',
   'audit.action.user.create': 'User created',
   'audit.action.user.update': 'User changed',
   'audit.action.personal_data.reveal': 'Personal data viewed',
+  'audit.action.apikey.create': 'API key created',
 
   'forbidden.title': 'No access',
   'forbidden.subtitle': 'Your roles cannot open this page.',

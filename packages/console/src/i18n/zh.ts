@@ -161,10 +161,12 @@ export const zh = {
   'audit.system': '系统',
   'audit.action.auth.login': '登录',
   'audit.action.auth.login_failed': '登录失败',
+  'audit.action.auth.login_blocked': '登录被限制',
   'audit.action.auth.logout': '退出登录',
   'audit.action.user.create': '创建用户',
   'audit.action.user.update': '修改用户',
   'audit.action.personal_data.reveal': '查看个人信息',
+  'audit.action.apikey.create': '创建 API 密钥',
 
   'forbidden.title': '没有访问权限',
   'forbidden.subtitle': '您的角色不能打开此页面。',

@@ -23,8 +23,10 @@ export function parseAuditQuery(params: URLSearchParams): AuditUrlQuery {
 export const knownActions = [
   'auth.login',
   'auth.login_failed',
+  'auth.login_blocked',
   'auth.logout',
   'user.create',
   'user.update',
   'personal_data.reveal',
+  'apikey.create',
 ] as const;
