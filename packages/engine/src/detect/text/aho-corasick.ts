@@ -3,8 +3,10 @@
  * of many short patterns over UTF-16 code units in one pass; it never normalises text (callers feed it
  * normalised text and normalised patterns) and never allocates per character.
  *
- * Layout: the trie's edges are stored per state in one flat, char-sorted array (CSR), the root's edges
- * in a dense 64 Ki table because almost every character of a message starts at the root. Failure links
+ * Layout: the trie's edges are stored per state in one flat, char-sorted array (CSR); the root's edges,
+ * which almost every character of a message consults, in a two-level table (256 pages of 256 code
+ * units, only pages that hold an edge allocated), so the hot part stays in the CPU cache — a dense
+ * 64 Ki table would be 256 KiB of mostly empty, randomly touched memory. Failure links
  * make the scan linear; dictionary links jump straight to the next state that ends a pattern.
  */
 
@@ -74,8 +76,11 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
   edgeStart[stateCount] = edgeTotal;
   const edgeChar = new Uint16Array(edgeTotal);
   const edgeTarget = new Int32Array(edgeTotal);
-  const rootNext = new Int32Array(65536);
-  for (const [c, t] of edges[0]!) rootNext[c] = t;
+  const rootPage = new Int16Array(256).fill(-1);
+  let pageCount = 0;
+  for (const c of edges[0]!.keys()) if (rootPage[c >>> 8] === -1) rootPage[c >>> 8] = pageCount++;
+  const rootNext = new Int32Array(pageCount * 256).fill(NONE);
+  for (const [c, t] of edges[0]!) rootNext[rootPage[c >>> 8]! * 256 + (c & 255)] = t;
   for (let s = 1; s < stateCount; s++) {
     const sorted = [...edges[s]!].sort((a, b) => a[0] - b[0]);
     let k = edgeStart[s]!;
@@ -90,7 +95,10 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
 
   /** Trie edge only (no failure): the target state, or NONE. */
   const gotoEdge = (state: number, c: number): number => {
-    if (state === 0) return rootNext[c] === 0 ? NONE : rootNext[c]!;
+    if (state === 0) {
+      const page = rootPage[c >>> 8]!;
+      return page < 0 ? NONE : rootNext[page * 256 + (c & 255)]!;
+    }
     const end = edgeStart[state + 1]!;
     for (let k = edgeStart[state]!; k < end; k++) {
       const ec = edgeChar[k]!;
