@@ -1,4 +1,5 @@
 /** A growable column of (high, low, payload) keys, for builders fed one entry at a time. */
+import { mix, mixed } from './key-mix.js';
 import { KeyTable } from './key-table.js';
 
 export class KeyBuffer {
@@ -31,6 +32,16 @@ export class KeyBuffer {
 
   toTable(): KeyTable {
     return KeyTable.build(this.highs, this.lows, this.payloads, this.count);
+  }
+
+  /** Writes the keys, mixed, and payloads into the arrays from `offset` (for builders with bulk input). */
+  mixInto(highs: Uint32Array, lows: Uint32Array, payloads: Uint32Array, offset: number): void {
+    for (let i = 0; i < this.count; i++) {
+      mix(this.highs[i]!, this.lows[i]!);
+      highs[offset + i] = mixed[0]!;
+      lows[offset + i] = mixed[1]!;
+      payloads[offset + i] = this.payloads[i]!;
+    }
   }
 
   private grow(capacity: number): void {

@@ -68,6 +68,11 @@ export class KeyTable {
     const slotBits = Math.min(30, Math.max(1, Math.round(Math.log2(Math.max(1, count / LOAD)))));
     const shift = 32 - slotBits;
     const slotCount = 2 ** slotBits;
+    // Counting and scattering millions of entries straight into their slots writes all over two
+    // large arrays; grouping them by their top 8 bits first (256 sequential streams) keeps each
+    // group's slot counters and entries in cache in the passes that follow.
+    if (slotBits > 12 && count > 1 << 16)
+      [highs, lows, payloads] = groupByTopBits(highs, lows, payloads, count);
     const slotStarts = new Uint32Array(slotCount + 1);
     let maxPayload = 0;
     for (let i = 0; i < count; i++) {
@@ -215,4 +220,26 @@ export class KeyTable {
   get byteLength(): number {
     return this.slotStarts.byteLength + this.words.byteLength + this.halves.byteLength;
   }
+}
+
+/** A stable counting sort of (high, low, payload) by the top 8 bits of high. */
+function groupByTopBits(
+  highs: Uint32Array,
+  lows: Uint32Array,
+  payloads: Uint32Array,
+  count: number,
+): [Uint32Array, Uint32Array, Uint32Array] {
+  const starts = new Uint32Array(257);
+  for (let i = 0; i < count; i++) starts[(highs[i]! >>> 24) + 1]!++;
+  for (let g = 0; g < 256; g++) starts[g + 1]! += starts[g]!;
+  const h = new Uint32Array(count);
+  const l = new Uint32Array(count);
+  const p = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    const at = starts[highs[i]! >>> 24]!++;
+    h[at] = highs[i]!;
+    l[at] = lows[i]!;
+    p[at] = payloads[i]!;
+  }
+  return [h, l, p];
 }

@@ -55,6 +55,21 @@ describe('NumberIndex', () => {
     expect([...out]).toEqual([...values].map((v) => index.actionsOfE164(v, NOW)));
   });
 
+  it('takes bulk snapshots of E.164 values beside single entries', () => {
+    const builder = NumberIndex.builder();
+    builder.add({ ...CASE, value: '13912345678' });
+    const record = builder.records.intern({ ...CASE, list: 'bulk' }, 'number:exact');
+    builder.addE164Values(Float64Array.from([8613800000001, 8613800000002]), record);
+    builder.addE164Values(Float64Array.from([8613800000003]), Uint32Array.from([record]));
+    const index = builder.build();
+    expect(index.size).toBe(4);
+    for (const value of [8613912345678, 8613800000001, 8613800000002, 8613800000003]) {
+      expect(index.actionsOfE164(value, NOW)).toBe(2);
+    }
+    expect(index.matches('+8613800000003', NOW)).toEqual([{ record, rule: 'number:exact' }]);
+    expect(() => builder.addE164Values(new Float64Array(2), new Uint32Array(1))).toThrow(RangeError);
+  });
+
   it('applies deltas at once and keeps them through compaction', () => {
     const index = build();
     expect(index.add({ ...CASE, value: '13812345678', list: 'appeals', action: 'allow' })).toEqual({

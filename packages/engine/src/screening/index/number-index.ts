@@ -7,6 +7,7 @@ import { classifyNumber } from '../number/classify.js';
 import type { EntryProvenance } from './entry.js';
 import { EntryTable } from './entry-table.js';
 import { KeyBuffer } from './key-buffer.js';
+import { KeyTable } from './key-table.js';
 import { mix, mixed } from './key-mix.js';
 import { encodeDigits, encodeE164Value, numberKey, splitNormalized } from './number-key.js';
 import { normalizeNumberPrefix } from './number-prefix.js';
@@ -67,6 +68,7 @@ export class NumberIndexBuilder {
   private readonly prefixes = new KeyBuffer(64);
   private e164PrefixLengths = 0;
   private barePrefixLengths = 0;
+  private readonly bulk: Array<{ values: Float64Array; records: Uint32Array | number }> = [];
 
   constructor(readonly records: ProvenanceTable = new ProvenanceTable()) {}
 
@@ -90,9 +92,18 @@ export class NumberIndexBuilder {
   }
 
   /**
-   * Bulk fast path for snapshots: an exact E.164 number given as the value of its digits
-   * (8613812345678), with a record from `records.intern(provenance, 'number:exact')`.
+   * Bulk fast path for snapshots: exact E.164 numbers given as the values of their digits
+   * (8613812345678), with their records from `records.intern(provenance, 'number:exact')` — one
+   * record for all, or one per number. The arrays are read at `build()`; do not change them before.
    */
+  addE164Values(values: Float64Array, records: Uint32Array | number): void {
+    if (typeof records !== 'number' && records.length !== values.length) {
+      throw new RangeError('addE164Values: one record per value');
+    }
+    this.bulk.push({ values, records });
+  }
+
+  /** One exact E.164 number given as the value of its digits, with its record. */
   addE164Value(value: number, record: number): void {
     encodeE164Value(value);
     this.exact.push(numberKey.high, numberKey.low, record);
@@ -102,15 +113,49 @@ export class NumberIndexBuilder {
     this.exact.reserve(count);
   }
 
+  private exactTable(): KeyTable {
+    if (this.bulk.length === 0) return this.exact.toTable();
+    const count = this.bulk.reduce((n, chunk) => n + chunk.values.length, this.exact.size);
+    const highs = new Uint32Array(count);
+    const lows = new Uint32Array(count);
+    const payloads = new Uint32Array(count);
+    this.exact.mixInto(highs, lows, payloads, 0);
+    let offset = this.exact.size;
+    for (const { values, records } of this.bulk) {
+      mixE164Values(values, records, highs, lows, payloads, offset);
+      offset += values.length;
+    }
+    return KeyTable.fromMixed(highs, lows, payloads, count);
+  }
+
   build(): NumberIndex {
     return new NumberIndex(
       this.records,
-      new EntryTable(this.exact.toTable(), this.records),
+      new EntryTable(this.exactTable(), this.records),
       new EntryTable(this.prefixes.toTable(), this.records),
       this.e164PrefixLengths,
       this.barePrefixLengths,
     );
   }
+}
+
+/** Mixes bulk E.164 values straight into the table's input, without a per-number call. */
+function mixE164Values(
+  values: Float64Array,
+  records: Uint32Array | number,
+  highs: Uint32Array,
+  lows: Uint32Array,
+  payloads: Uint32Array,
+  offset: number,
+): void {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    mix(Math.floor(value / TWO_32), value >>> 0);
+    highs[offset + i] = mixed[0]!;
+    lows[offset + i] = mixed[1]!;
+  }
+  if (typeof records === 'number') payloads.fill(records, offset, offset + values.length);
+  else payloads.set(records, offset);
 }
 
 export class NumberIndex {
