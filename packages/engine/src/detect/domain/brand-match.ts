@@ -53,6 +53,8 @@ interface BrandEntry {
   /** Labels of the brand's own domains (icbc for icbc.com.cn) and long tokens: lookalike targets. */
   readonly names: ReadonlyArray<{ text: string; skeleton: string }>;
   readonly tokens: readonly string[];
+  /** Tokens as they appear in a label with its hyphens removed (renmin-yinhang → renminyinhang). */
+  readonly joinedTokens: readonly string[];
 }
 
 let index: BrandEntry[] | undefined;
@@ -65,7 +67,7 @@ function brandIndex(): BrandEntry[] {
       text,
       skeleton: domainSkeleton(text),
     }));
-    return { brand, names, tokens: brand.tokens };
+    return { brand, names, tokens: brand.tokens, joinedTokens: brand.tokens.map((t) => t.replace(/-/g, '')) };
   });
   return index;
 }
@@ -79,10 +81,8 @@ function wordsOf(label: string): string[] {
   return label.split(/-+|(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/).filter((w) => w.length > 0);
 }
 
-function containsToken(label: string, words: readonly string[], token: string): boolean {
-  return token.length >= 4
-    ? label.includes(token.replace(/-/g, '')) || label.includes(token)
-    : words.includes(token);
+function containsToken(plainLabel: string, words: readonly string[], token: string, joined: string): boolean {
+  return token.length >= 4 ? plainLabel.includes(joined) : words.includes(token);
 }
 
 export function matchBrands(parts: DomainParts): BrandSignal[] {
@@ -94,7 +94,11 @@ export function matchBrands(parts: DomainParts): BrandSignal[] {
   const words = wordsOf(label);
   const plainLabel = label.replace(/-/g, '');
   const subWords = parts.subdomain === '' ? [] : parts.subdomain.split(/[.-]+/);
-  for (const { brand, names, tokens } of brandIndex()) {
+  // Lookalike candidates: the whole label and each hyphen-separated part (1cbc-login), skeletons once.
+  const candidates = [...new Set([label, ...label.split('-')])]
+    .filter((c) => c.length >= 4)
+    .map((text) => ({ text, skeleton: domainSkeleton(text) }));
+  for (const { brand, names, tokens, joinedTokens } of brandIndex()) {
     const add = (name: BrandSignalName, matched: string) => signals.push({ name, brand: brand.id, matched });
     // TLD swap: exactly a brand's own label under another suffix (icbc.top, alipay.cc).
     const own = names.find((n) => n.text === label);
@@ -102,7 +106,7 @@ export function matchBrands(parts: DomainParts): BrandSignal[] {
       add('brand_tld_swap', own.text);
       continue;
     }
-    const token = tokens.find((t) => containsToken(plainLabel, words, t));
+    const token = tokens.find((t, i) => containsToken(plainLabel, words, t, joinedTokens[i]!));
     if (token) {
       add('brand_added_words', token);
       continue;
@@ -110,9 +114,7 @@ export function matchBrands(parts: DomainParts): BrandSignal[] {
     const inSub = [...names.map((n) => n.text), ...tokens].find((t) => subWords.includes(t));
     if (inSub) add('brand_in_subdomain', inSub);
     // Lookalikes, of the whole label and of each hyphen-separated part (1cbc-login).
-    for (const candidate of new Set([label, ...label.split('-')])) {
-      if (candidate.length < 4) continue;
-      const skeleton = domainSkeleton(candidate);
+    for (const { text: candidate, skeleton } of candidates) {
       const hit = names.find((n) => n.text !== candidate && n.skeleton === skeleton);
       if (hit) {
         add('brand_homograph', hit.text);
@@ -123,11 +125,14 @@ export function matchBrands(parts: DomainParts): BrandSignal[] {
         add('brand_bitflip', flip.text);
         break;
       }
-      const near = names.find(
-        (n) =>
+      const near = names.find((n) => {
+        const max = n.text.length >= 8 ? 2 : 1;
+        return (
           n.text.length >= 5 &&
-          editDistance(skeleton, n.skeleton, n.text.length >= 8 ? 2 : 1) <= (n.text.length >= 8 ? 2 : 1),
-      );
+          Math.abs(skeleton.length - n.skeleton.length) <= max &&
+          editDistance(skeleton, n.skeleton, max) <= max
+        );
+      });
       if (near) {
         add('brand_lookalike', near.text);
         break;

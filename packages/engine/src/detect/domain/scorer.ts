@@ -61,21 +61,33 @@ export function domainLogit(model: DomainModel, domain: string): DomainLogit {
   const hashed = hashedFeatures(parts, model.hashBits);
   const norm = 1 / Math.sqrt(Math.max(1, hashed.length));
   let nameTotal = 0;
-  const grams: Array<{ text: string; value: number }> = [];
-  for (const f of hashed) {
-    const value = model.hashed[f.bucket]! * norm;
-    nameTotal += value;
-    grams.push({ text: f.text, value });
-  }
+  for (const f of hashed) nameTotal += model.hashed[f.bucket]!;
+  nameTotal *= norm;
   logit += nameTotal;
-  const sign = Math.sign(nameTotal);
-  const heaviest = grams
-    .filter((g) => Math.sign(g.value) === sign)
-    .sort((a, b) => Math.abs(b.value) - Math.abs(a.value))
-    .slice(0, 3)
-    .map((g) => g.text);
-  contributions.push({ feature: 'name', value: nameTotal, detail: heaviest.join(' ') });
+  contributions.push({
+    feature: 'name',
+    value: nameTotal,
+    detail: heaviestGrams(model, hashed, Math.sign(nameTotal)),
+  });
   return { logit, brandSignals, contributions };
+}
+
+/** The three n-grams that pushed the name's contribution most in its direction, by selection. */
+function heaviestGrams(model: DomainModel, grams: ReturnType<typeof hashedFeatures>, sign: number): string {
+  const top: Array<{ text: string; w: number }> = [];
+  for (const g of grams) {
+    const w = model.hashed[g.bucket]! * sign;
+    if (w <= 0 || (top.length === 3 && w <= top[2]!.w)) continue;
+    if (top.length === 3) top.pop();
+    let i = top.length;
+    top.push({ text: g.text, w });
+    while (i > 0 && top[i - 1]!.w < w) {
+      top[i] = top[i - 1]!;
+      top[i - 1] = { text: g.text, w };
+      i--;
+    }
+  }
+  return top.map((t) => t.text).join(' ');
 }
 
 export function createDomainScorer(

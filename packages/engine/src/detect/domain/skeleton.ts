@@ -65,13 +65,15 @@ export function isMixedScript(label: string): boolean {
   return latin && other;
 }
 
+// Three DP rows reused across calls (scoring is synchronous); grown for long labels.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
+
 /** Damerau-Levenshtein distance (optimal string alignment), stopping early above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let twoBack = new Int32Array(n + 1);
-  let previous = new Int32Array(n + 1);
-  let current = new Int32Array(n + 1);
+  if (rows[0].length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [twoBack, previous, current] = rows;
   for (let j = 0; j <= n; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
