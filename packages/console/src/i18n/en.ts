@@ -167,6 +167,7 @@ export const en: Messages = {
   'audit.detail': 'Detail',
   'audit.noDetail': 'No detail',
   'audit.system': 'System',
+  'audit.apiKey': 'API key',
   'audit.action.auth.login': 'Sign-in',
   'audit.action.auth.login_failed': 'Failed sign-in',
   'audit.action.auth.login_blocked': 'Sign-in blocked',

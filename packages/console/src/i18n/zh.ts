@@ -159,6 +159,7 @@ export const zh = {
   'audit.detail': '详情',
   'audit.noDetail': '无详情',
   'audit.system': '系统',
+  'audit.apiKey': 'API 密钥',
   'audit.action.auth.login': '登录',
   'audit.action.auth.login_failed': '登录失败',
   'audit.action.auth.login_blocked': '登录被限制',

@@ -45,7 +45,11 @@ export function AuditTable({ page, loading, query, onQueryChange }: AuditTablePr
       key: 'actor',
       title: t('audit.col.actor'),
       render: (_, entry) =>
-        entry.actorUsername ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+        entry.actorUsername ?? (
+          <Typography.Text type="secondary">
+            {entry.actorType === 'api_key' ? t('audit.apiKey') : t('audit.system')}
+          </Typography.Text>
+        ),
     },
     {
       key: 'unit',
@@ -93,7 +97,10 @@ export function AuditTable({ page, loading, query, onQueryChange }: AuditTablePr
       loading={loading}
       onChange={onChange}
       scroll={{ x: 'max-content' }}
-      expandable={{ expandedRowRender: (entry) => <DetailView entry={entry} /> }}
+      expandable={{
+        expandedRowRender: (entry) => <DetailView entry={entry} />,
+        rowExpandable: (entry) => entry.detail !== null && Object.keys(entry.detail).length > 0,
+      }}
       pagination={{
         current: query.page,
         pageSize: query.pageSize,
