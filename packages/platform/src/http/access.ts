@@ -50,7 +50,15 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-export function registerAccessCheck(app: FastifyInstance, ctx: Context): void {
+/** Resolves API keys; the screening paths use an in-memory cache instead of the store. */
+export type ApiKeyResolver = (key: string) => Promise<Actor | null> | Actor | null;
+
+export function registerAccessCheck(
+  app: FastifyInstance,
+  ctx: Context,
+  resolveApiKey?: ApiKeyResolver,
+): void {
+  const apiKeyActor: ApiKeyResolver = resolveApiKey ?? ((key) => actorForApiKey(ctx, key));
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   const routeTable: RouteRecord[] = [];
@@ -70,7 +78,7 @@ export function registerAccessCheck(app: FastifyInstance, ctx: Context): void {
     if (!rule || 'public' in rule) return;
     const apiKey = apiKeyOf(request);
     if ('scope' in rule) {
-      request.actor = apiKey ? await actorForApiKey(ctx, apiKey) : null;
+      request.actor = apiKey ? await apiKeyActor(apiKey) : null;
       if (!request.actor)
         throw new AppError(
           'unauthenticated',
@@ -90,7 +98,7 @@ export function registerAccessCheck(app: FastifyInstance, ctx: Context): void {
     const actor = request.actor;
     request.log = request.log.child({
       actor: actor.type === 'api_key' ? `key:${actor.name}` : actor.username,
-      unit: actor.unitCode,
+      unit: actor.type === 'system' ? null : actor.unitCode,
     });
   });
 }

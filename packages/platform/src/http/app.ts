@@ -10,7 +10,9 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Context } from '../context.js';
 import { auditRoutes } from '../modules/audit/index.js';
-import { LoginLimiter, authRoutes } from '../modules/auth/index.js';
+import { ApiKeyCache, LoginLimiter, apiKeyRoutes, authRoutes } from '../modules/auth/index.js';
+import { intelRoutes } from '../modules/intel/index.js';
+import { HitRecorder, IntelFollower, ScreeningService, screeningRoutes } from '../modules/screening/index.js';
 import { orgRoutes } from '../modules/org/index.js';
 import { userRoutes } from '../modules/users/index.js';
 import type { Store } from '../store/database.js';
@@ -26,6 +28,38 @@ export interface AppOptions {
   store: Store;
   logger?: FastifyServerOptions['logger'];
   metrics?: Metrics;
+  /** Interval of the screener's change-log polling; tests may call `screening.follower.sync()` instead. */
+  followIntervalMs?: number;
+}
+
+/** The in-process screening of the main server: the same code a screening node runs. */
+export async function startScreening(ctx: Context, followIntervalMs = 250) {
+  const follower = new IntelFollower(ctx.db, { now: () => ctx.clock.now().getTime() });
+  await follower.loadSnapshot();
+  follower.start(followIntervalMs);
+  const hits = new HitRecorder(ctx.db);
+  hits.start();
+  const apiKeys = new ApiKeyCache(ctx.db);
+  await apiKeys.refresh(Date.now());
+  const apiKeyTimer = setInterval(() => void apiKeys.refresh(Date.now()).catch(() => undefined), 5_000);
+  apiKeyTimer.unref();
+  const service = new ScreeningService(follower, hits, () => ctx.clock.now().getTime());
+  return {
+    service,
+    apiKeys,
+    hits,
+    async stop() {
+      clearInterval(apiKeyTimer);
+      await follower.stop();
+      await hits.stop();
+    },
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    screening: Awaited<ReturnType<typeof startScreening>>;
+  }
 }
 
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
@@ -84,7 +118,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs' });
 
-  registerAccessCheck(app, ctx);
+  const screening = await startScreening(ctx, options.followIntervalMs);
+  app.decorate('screening', screening);
+  app.addHook('onClose', () => screening.stop());
+  registerAccessCheck(app, ctx, (key) => screening.apiKeys.resolve(key, ctx.clock.now().getTime()));
   registerObservability(app, store, metrics);
   app.get(
     '/api/v1/openapi.json',
@@ -97,6 +134,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(orgRoutes(ctx));
   await app.register(userRoutes(ctx));
   await app.register(auditRoutes(ctx));
+  await app.register(apiKeyRoutes(ctx));
+  await app.register(intelRoutes(ctx));
+  await app.register(screeningRoutes(screening.service));
   await registerConsole(app, ctx.config.consoleDir);
   return app;
 }

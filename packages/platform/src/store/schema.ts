@@ -71,6 +71,58 @@ export interface ApiKeyTable {
   last_used_at: NullableTimestamp;
 }
 
+export interface IntelListTable {
+  id: Generated<string>;
+  name: string;
+  title: string;
+  kind: 'number' | 'domain' | 'url' | 'account';
+  default_action: 'block' | 'mark' | 'allow';
+  description: string | null;
+  unit_code: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface IntelEntryTable {
+  id: ColumnType<string, never, never>;
+  list_id: string;
+  value: string;
+  match: 'exact' | 'prefix' | 'domain' | 'host' | 'url_prefix' | 'account';
+  account_kind: string | null;
+  action: 'block' | 'mark' | 'allow';
+  confidence: number;
+  source_kind: 'case' | 'report' | 'partner' | 'rule';
+  source_id: string;
+  reason: string | null;
+  added_at: Timestamp;
+  expires_at: NullableTimestamp;
+  added_by: string | null;
+}
+
+export interface IntelChangeTable {
+  seq: ColumnType<string, never, never>;
+  at: Timestamp;
+  list_id: string;
+  op: 'add' | 'remove';
+  kind: string;
+  value: string;
+  match: string;
+  entry: ColumnType<unknown, string, never>;
+  actor: string | null;
+  reason: string | null;
+}
+
+export interface ScreeningHitTable {
+  id: ColumnType<string, never, never>;
+  at: Timestamp;
+  kind: string;
+  value: string;
+  action: 'block' | 'mark';
+  risk: number;
+  lists: string[];
+  api_key_id: string | null;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -83,6 +135,10 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   api_keys: ApiKeyTable;
+  intel_lists: IntelListTable;
+  intel_entries: IntelEntryTable;
+  intel_changes: IntelChangeTable;
+  screening_hits: ScreeningHitTable;
   schema_migrations: SchemaMigrationTable;
 }
 
@@ -92,3 +148,7 @@ export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type ApiKeyRow = Selectable<ApiKeyTable>;
+export type IntelListRow = Selectable<IntelListTable>;
+export type IntelEntryRow = Selectable<IntelEntryTable>;
+export type NewIntelEntry = Insertable<IntelEntryTable>;
+export type IntelChangeRow = Selectable<IntelChangeTable>;

@@ -6,3 +6,6 @@ export type { AccessRule, Permission } from './policy.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export { actorForApiKey, createApiKey, login } from './service.js';
 export { authRoutes } from './routes.js';
+export { ApiKeyCache } from './api-key-cache.js';
+export { API_KEY_SCOPES, listApiKeys, revokeApiKey } from './api-keys.js';
+export { apiKeyRoutes } from './api-key-routes.js';

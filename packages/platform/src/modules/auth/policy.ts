@@ -16,6 +16,9 @@ export const permissionRoles = {
   'users.reveal': ['admin'],
   'audit.read': ['auditor', 'admin'],
   'apikeys.manage': ['admin'],
+  'intel.read': ['admin', 'analyst', 'officer'],
+  'intel.write': ['analyst'],
+  'screen.test': ['admin', 'analyst', 'officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -1,0 +1,188 @@
+/** Queries on the intelligence lists, their entries and their change log. */
+import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type {
+  Database,
+  IntelChangeRow,
+  IntelEntryRow,
+  IntelListRow,
+  NewIntelEntry,
+} from '../../store/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export function findLists(db: Db) {
+  return db
+    .selectFrom('intel_lists')
+    .leftJoin('intel_entries', 'intel_entries.list_id', 'intel_lists.id')
+    .selectAll('intel_lists')
+    .select((eb) => eb.fn.count<string>('intel_entries.id').as('entry_count'))
+    .groupBy('intel_lists.id')
+    .orderBy('intel_lists.name')
+    .execute();
+}
+
+export function findList(db: Db, idOrName: string): Promise<IntelListRow | undefined> {
+  const byId = /^[0-9a-f-]{36}$/i.test(idOrName);
+  return db
+    .selectFrom('intel_lists')
+    .selectAll()
+    .where(byId ? 'id' : 'name', '=', idOrName)
+    .executeTakeFirst();
+}
+
+export async function insertList(
+  db: Db,
+  list: Omit<IntelListRow, 'id' | 'created_at'> & { created_at: Date },
+): Promise<IntelListRow> {
+  return db.insertInto('intel_lists').values(list).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Adds or replaces entries (same list, value and match); returns the stored rows. */
+export async function upsertEntries(db: Db, entries: NewIntelEntry[]): Promise<IntelEntryRow[]> {
+  if (entries.length === 0) return [];
+  return db
+    .insertInto('intel_entries')
+    .values(entries)
+    .onConflict((oc) =>
+      oc.columns(['list_id', 'value', 'match']).doUpdateSet((eb) => ({
+        action: eb.ref('excluded.action'),
+        confidence: eb.ref('excluded.confidence'),
+        source_kind: eb.ref('excluded.source_kind'),
+        source_id: eb.ref('excluded.source_id'),
+        reason: eb.ref('excluded.reason'),
+        added_at: eb.ref('excluded.added_at'),
+        expires_at: eb.ref('excluded.expires_at'),
+        added_by: eb.ref('excluded.added_by'),
+        account_kind: eb.ref('excluded.account_kind'),
+      })),
+    )
+    .returningAll()
+    .execute();
+}
+
+export function deleteEntry(
+  db: Db,
+  listId: string,
+  value: string,
+  match: IntelEntryRow['match'],
+): Promise<IntelEntryRow | undefined> {
+  return db
+    .deleteFrom('intel_entries')
+    .where('list_id', '=', listId)
+    .where('value', '=', value)
+    .where('match', '=', match)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function findEntryById(db: Db, id: string) {
+  return db.selectFrom('intel_entries').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertChanges(
+  db: Db,
+  changes: Array<{
+    at: Date;
+    list_id: string;
+    op: 'add' | 'remove';
+    kind: string;
+    value: string;
+    match: string;
+    entry: unknown;
+    actor: string | null;
+    reason: string | null;
+  }>,
+): Promise<void> {
+  if (changes.length === 0) return;
+  await db
+    .insertInto('intel_changes')
+    .values(changes.map((change) => ({ ...change, entry: JSON.stringify(change.entry) })))
+    .execute();
+}
+
+export interface EntrySearch {
+  listId?: string;
+  valuePrefix?: string;
+  action?: string;
+  sourceKind?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function findEntries(db: Db, search: EntrySearch) {
+  let query = db
+    .selectFrom('intel_entries')
+    .innerJoin('intel_lists', 'intel_lists.id', 'intel_entries.list_id');
+  if (search.listId) query = query.where('intel_entries.list_id', '=', search.listId);
+  if (search.valuePrefix)
+    query = query.where('intel_entries.value', 'like', `${search.valuePrefix.replace(/[%_\\]/g, '\\$&')}%`);
+  if (search.action) query = query.where('intel_entries.action', '=', search.action as 'block');
+  if (search.sourceKind) query = query.where('intel_entries.source_kind', '=', search.sourceKind as 'case');
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll('intel_entries')
+      .select(['intel_lists.name as list_name', 'intel_lists.kind as list_kind'])
+      .orderBy('intel_entries.added_at', 'desc')
+      .orderBy('intel_entries.id', 'desc')
+      .limit(search.limit)
+      .offset(search.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export function findChangesOfValue(db: Db, value: string) {
+  return db
+    .selectFrom('intel_changes')
+    .innerJoin('intel_lists', 'intel_lists.id', 'intel_changes.list_id')
+    .selectAll('intel_changes')
+    .select('intel_lists.name as list_name')
+    .where('intel_changes.value', '=', value)
+    .orderBy('intel_changes.seq', 'desc')
+    .limit(100)
+    .execute();
+}
+
+/** Entries in id order, a page at a time (snapshot loading never holds two copies of the table). */
+export function findEntriesAfter(db: Db, afterId: string, limit: number) {
+  return db
+    .selectFrom('intel_entries')
+    .innerJoin('intel_lists', 'intel_lists.id', 'intel_entries.list_id')
+    .selectAll('intel_entries')
+    .select(['intel_lists.name as list_name', 'intel_lists.kind as list_kind'])
+    .where('intel_entries.id', '>', afterId)
+    .orderBy('intel_entries.id')
+    .limit(limit)
+    .execute();
+}
+
+export async function latestChangeSeq(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom('intel_changes')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst();
+  return row?.seq ? String(row.seq) : '0';
+}
+
+export function findChangesAfter(
+  db: Db,
+  afterSeq: string,
+  limit: number,
+): Promise<Array<IntelChangeRow & { list_name: string }>> {
+  return db
+    .selectFrom('intel_changes')
+    .innerJoin('intel_lists', 'intel_lists.id', 'intel_changes.list_id')
+    .selectAll('intel_changes')
+    .select('intel_lists.name as list_name')
+    .where('intel_changes.seq', '>', afterSeq)
+    .orderBy('intel_changes.seq')
+    .limit(limit)
+    .execute();
+}
+
+/** Wakes followers on PostgreSQL (LISTEN fanza_intel); PGlite followers poll the change log. */
+export async function notifyChanges(db: Db): Promise<void> {
+  await sql`SELECT pg_notify('fanzha_intel', '')`.execute(db);
+}

@@ -1,0 +1,293 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey, systemActor } from '../auth/index.js';
+import { createTestPlatform, type TestPlatform } from '../../test-support/index.js';
+
+let sut: TestPlatform;
+let screenKey: string;
+let eventsKey: string;
+let analyst: string;
+
+beforeAll(async () => {
+  sut = await createTestPlatform();
+  screenKey = (
+    await createApiKey(sut.ctx, systemActor(), {
+      name: '中国移动江苏公司',
+      unitCode: '320000',
+      scopes: ['screen'],
+    })
+  ).key;
+  eventsKey = (
+    await createApiKey(sut.ctx, systemActor(), { name: 'bank feed', unitCode: '320000', scopes: ['events'] })
+  ).key;
+  await sut.app.screening.apiKeys.refresh(Date.now());
+  analyst = await sut.login('province-analyst');
+});
+afterAll(() => sut.close());
+
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  sut.app.inject({ method: 'POST', url, payload: payload as object, headers });
+const screen = (item: object) => post('/api/v1/screen', item, { 'x-api-key': screenKey });
+
+async function createList(name: string, kind: string, defaultAction: string) {
+  const response = await post(
+    '/api/v1/intel/lists',
+    { name, title: name, kind, defaultAction },
+    { cookie: analyst },
+  );
+  expect(response.statusCode, response.body).toBe(201);
+}
+
+describe('intel lists → screening verdicts', () => {
+  beforeAll(async () => {
+    await createList('case-numbers', 'number', 'block');
+    await createList('abused-ranges', 'number', 'mark');
+    await createList('fraud-domains', 'domain', 'block');
+    await createList('number-allow', 'number', 'allow');
+    await createList('mule-accounts', 'account', 'block');
+  });
+
+  it('blocks a number added from a case, with the case as the reason, once the change log is followed', async () => {
+    const added = await post(
+      '/api/v1/intel/lists/case-numbers/entries',
+      {
+        entries: [
+          {
+            value: '+86 138 1234 5678',
+            source: { kind: 'case', id: 'A3201022026110001' },
+            confidence: 95,
+            reason: '冒充公检法案件',
+          },
+        ],
+      },
+      { cookie: analyst },
+    );
+    expect(added.json()).toEqual({ added: 1 });
+    await sut.app.screening.service.follower.sync();
+    const response = await screen({ kind: 'number', value: '138-1234-5678' });
+    expect(response.statusCode).toBe(200);
+    const verdict = response.json();
+    expect(verdict).toMatchObject({ action: 'block', risk: 95, normalized: '+8613812345678' });
+    expect(verdict.reasons[0]).toMatchObject({
+      list: 'case-numbers',
+      rule: 'number:exact',
+      source: { kind: 'case', id: 'A3201022026110001' },
+    });
+    expect(new Date(verdict.reasons[0].addedAt).getTime()).not.toBeNaN();
+  });
+
+  it('marks a whole prefix range and lets an allow entry override a block', async () => {
+    await post(
+      '/api/v1/intel/lists/abused-ranges/entries',
+      { entries: [{ value: '1700', match: 'prefix', source: { kind: 'rule', id: 'virtual-ranges' } }] },
+      { cookie: analyst },
+    );
+    await post(
+      '/api/v1/intel/lists/number-allow/entries',
+      { entries: [{ value: '13812345678', reason: 'appeal approved' }] },
+      { cookie: analyst },
+    );
+    await sut.app.screening.service.follower.sync();
+    expect((await screen({ kind: 'number', value: '17001234567' })).json()).toMatchObject({
+      action: 'mark',
+      reasons: [{ list: 'abused-ranges' }],
+    });
+    const allowed = (await screen({ kind: 'number', value: '13812345678' })).json();
+    expect(allowed.action).toBe('allow');
+    expect(allowed.reasons.map((r: { list: string }) => r.list)).toEqual(['number-allow', 'case-numbers']);
+  });
+
+  it('covers subdomains of a listed domain and answers invalid input with a verdict, not an error', async () => {
+    await post(
+      '/api/v1/intel/lists/fraud-domains/entries',
+      { entries: [{ value: 'ICBC-Login.com.' }] },
+      { cookie: analyst },
+    );
+    await sut.app.screening.service.follower.sync();
+    expect((await screen({ kind: 'domain', value: 'www.icbc-login.com' })).json().action).toBe('block');
+    expect((await screen({ kind: 'url', value: 'https://pay.icbc-login.com/x' })).json().action).toBe(
+      'block',
+    );
+    const bad = await screen({ kind: 'number', value: '12' });
+    expect(bad.statusCode).toBe(200);
+    expect(bad.json()).toMatchObject({ action: 'invalid', invalidReason: 'too_short' });
+  });
+
+  it('withdraws an entry with a reason, keeps the history and stops blocking', async () => {
+    const removed = await post(
+      '/api/v1/intel/lists/fraud-domains/entries/remove',
+      { value: 'icbc-login.com', reason: '误报，已核实' },
+      { cookie: analyst },
+    );
+    expect(removed.statusCode, removed.body).toBe(200);
+    await sut.app.screening.service.follower.sync();
+    expect((await screen({ kind: 'domain', value: 'icbc-login.com' })).json().action).toBe('pass');
+    const history = await sut.app.inject({
+      url: '/api/v1/intel/history?value=icbc-login.com',
+      headers: { cookie: analyst },
+    });
+    expect(history.json().items.map((h: { op: string }) => h.op)).toEqual(['remove', 'add']);
+    expect(history.json().items[0]).toMatchObject({ actor: 'province-analyst', reason: '误报，已核实' });
+  });
+
+  it('rejects a bulk add with bad values as a whole, naming each bad one', async () => {
+    const response = await post(
+      '/api/v1/intel/lists/case-numbers/entries',
+      { entries: [{ value: '13900000001' }, { value: 'not a number' }, { value: '12' }] },
+      { cookie: analyst },
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      '/entries/1/value',
+      '/entries/2/value',
+    ]);
+    const search = await sut.app.inject({ url: '/api/v1/intel/entries?q=139', headers: { cookie: analyst } });
+    expect(search.json().total).toBe(0);
+  });
+
+  it('searches entries as people write them, paged on the server', async () => {
+    const response = await sut.app.inject({
+      url: '/api/v1/intel/entries?q=138%201234&list=case-numbers',
+      headers: { cookie: analyst },
+    });
+    expect(response.json()).toMatchObject({
+      total: 1,
+      items: [{ value: '+8613812345678', source: { kind: 'case' } }],
+    });
+  });
+
+  it('audits every change with who and why', async () => {
+    const rows = await sut.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_username'])
+      .where('action', 'like', 'intel.%')
+      .execute();
+    expect(rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['intel.list_create', 'intel.entries_add', 'intel.entry_remove']),
+    );
+  });
+
+  it('only analysts write lists; officers read them', async () => {
+    const officer = await sut.login('xuanwu-officer');
+    expect(
+      (
+        await post(
+          '/api/v1/intel/lists/case-numbers/entries',
+          { entries: [{ value: '13900000002' }] },
+          { cookie: officer },
+        )
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await sut.app.inject({ url: '/api/v1/intel/lists', headers: { cookie: officer } })).statusCode,
+    ).toBe(200);
+    const countyAnalyst = await sut.login('xuanwu-analyst');
+    const foreign = await post(
+      '/api/v1/intel/lists/case-numbers/entries',
+      { entries: [{ value: '13900000003' }] },
+      { cookie: countyAnalyst },
+    );
+    expect(foreign.statusCode).toBe(403);
+  });
+});
+
+describe('POST /api/v1/screen/batch', () => {
+  it('answers a JSON array in order, bad items included', async () => {
+    const response = await post(
+      '/api/v1/screen/batch',
+      [
+        { kind: 'number', value: '13812345678' },
+        { kind: 'number', value: 'abc' },
+        { nonsense: true },
+        { kind: 'domain', value: 'example.org' },
+      ],
+      { 'x-api-key': screenKey },
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.json().map((v: { action: string }) => v.action)).toEqual([
+      'allow',
+      'invalid',
+      'invalid',
+      'pass',
+    ]);
+  });
+
+  it('answers NDJSON with NDJSON, a broken line as an invalid verdict', async () => {
+    const body =
+      '{"kind":"number","value":"17001234567"}\n{broken\n{"kind":"url","value":"http://example.org/"}\n';
+    const response = await sut.app.inject({
+      method: 'POST',
+      url: '/api/v1/screen/batch',
+      payload: body,
+      headers: { 'x-api-key': screenKey, 'content-type': 'application/x-ndjson' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('application/x-ndjson');
+    const lines = response.body
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((v) => v.action)).toEqual(['mark', 'invalid', 'pass']);
+  });
+
+  it('refuses more than 100,000 items with 413', async () => {
+    const items = Array.from({ length: 100_001 }, () => ({ kind: 'number', value: '1' }));
+    const response = await post('/api/v1/screen/batch', items, { 'x-api-key': screenKey });
+    expect(response.statusCode).toBe(413);
+  });
+});
+
+describe('partner access', () => {
+  it('needs an API key with the screen scope', async () => {
+    expect((await post('/api/v1/screen', { kind: 'number', value: '13812345678' })).statusCode).toBe(401);
+    expect(
+      (
+        await post(
+          '/api/v1/screen',
+          { kind: 'number', value: '13812345678' },
+          { 'x-api-key': 'fzk_nottheke_' + 'x'.repeat(40) },
+        )
+      ).statusCode,
+    ).toBe(401);
+    expect(
+      (await post('/api/v1/screen', { kind: 'number', value: '13812345678' }, { 'x-api-key': eventsKey }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await post(
+          '/api/v1/screen',
+          { kind: 'number', value: '13812345678' },
+          { authorization: `Bearer ${screenKey}` },
+        )
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await post('/api/v1/screen', { kind: 'number', value: '13812345678' }, { cookie: analyst }))
+        .statusCode,
+    ).toBe(401);
+  });
+
+  it('records hits as signals, asynchronously', async () => {
+    await sut.app.screening.hits.flush();
+    const hits = await sut.ctx.db.selectFrom('screening_hits').selectAll().execute();
+    expect(hits.length).toBeGreaterThan(0);
+    expect(
+      hits.some(
+        (h) => h.value === '+8617001234567' && h.action === 'mark' && h.lists.includes('abused-ranges'),
+      ),
+    ).toBe(true);
+  });
+
+  it('the console tester gives officers the same verdict', async () => {
+    const officer = await sut.login('xuanwu-officer');
+    const response = await post(
+      '/api/v1/screen/test',
+      { kind: 'number', value: '17001234567' },
+      { cookie: officer },
+    );
+    expect(response.json()).toMatchObject({
+      action: 'mark',
+      reasons: [{ list: 'abused-ranges', rule: expect.stringContaining('prefix') }],
+    });
+  });
+});
