@@ -88,6 +88,21 @@ describe('Screener', () => {
     expect(allowed.reasons.map((r) => r.action)).toEqual(['allow', 'block']);
   });
 
+  it('finds domains listed at any depth, whatever depths the lookups walk', () => {
+    const { screener: deep } = Screener.build([
+      { kind: 'domain', value: 'a.b.c.deep.cn', ...from() },
+      { kind: 'domain', value: 'top', ...from({ list: 'tlds', action: 'mark', confidence: 20 }) },
+    ]);
+    expect(deep.screen({ kind: 'domain', value: 'x.a.b.c.deep.cn' }, NOW).action).toBe('block');
+    expect(deep.screen({ kind: 'domain', value: 'b.c.deep.cn' }, NOW).action).toBe('pass');
+    expect(deep.screen({ kind: 'domain', value: 'shop.example.top' }, NOW).action).toBe('mark');
+    const hosts = ['x.a.b.c.deep.cn', 'b.c.deep.cn', 'shop.example.top', 'example.cn'];
+    const out = new Uint8Array(hosts.length);
+    deep.domains.actionsOfHosts(hosts, NOW, out);
+    expect([...out]).toEqual(hosts.map((host) => deep.domains.actionsOfHost(host, NOW)));
+    expect([...out]).toEqual([2, 0, 1, 0]);
+  });
+
   it('screens URLs by host and by URL prefix', () => {
     expect(screener.screen({ kind: 'url', value: 'http://x.evil.cn/a' }, NOW)).toMatchObject({
       action: 'block',

@@ -49,6 +49,17 @@ function resolve(value: string, match: DomainMatchRule): { normalized: string } 
   return host.ok ? { normalized: host.host } : { reason: host.reason };
 }
 
+/** A bit per label count (1–30, 30 standing for 30 or more): which suffix lengths hold domain entries. */
+function labelBit(labels: number): number {
+  return 2 ** Math.min(labels, 30);
+}
+
+function labelCount(host: string): number {
+  let labels = 1;
+  for (let i = host.indexOf('.'); i >= 0; i = host.indexOf('.', i + 1)) labels++;
+  return labels;
+}
+
 function isUrlBoundary(text: string, end: number): boolean {
   const next = text.charCodeAt(end);
   return next === 47 /* / */ || next === 63 /* ? */ || text.charCodeAt(end - 1) === 47;
@@ -60,6 +71,8 @@ export class DomainIndexBuilder {
     host: new KeyBuffer(64),
     url_prefix: new KeyBuffer(64),
   };
+  /** Label counts of the listed domains (see labelBit): lookups probe only suffixes of those lengths. */
+  private domainLabels = 0;
 
   constructor(
     readonly records: ProvenanceTable = new ProvenanceTable(),
@@ -81,6 +94,7 @@ export class DomainIndexBuilder {
     if (match === 'url_prefix') hashString(normalized, this.seed);
     else hashSuffix(normalized, 0, this.seed);
     this.buffers[match].push(hashed[0]!, hashed[1]!, record);
+    if (match === 'domain') this.domainLabels |= labelBit(labelCount(normalized));
   }
 
   reserve(count: number): void {
@@ -92,6 +106,7 @@ export class DomainIndexBuilder {
     return new DomainIndex(
       this.records,
       this.seed,
+      this.domainLabels,
       table(this.buffers.domain),
       table(this.buffers.host),
       table(this.buffers.url_prefix),
@@ -113,6 +128,7 @@ export class DomainIndex {
   constructor(
     readonly records: ProvenanceTable,
     private readonly seed: HashSeed,
+    private domainLabels: number,
     private readonly domains: EntryTable,
     private readonly hosts: EntryTable,
     private readonly urlPrefixes: EntryTable,
@@ -139,17 +155,22 @@ export class DomainIndex {
     const { high: seedHigh, low: seedLow } = this.seed;
     let a = seedHigh;
     let b = seedLow;
+    const domainLabels = this.domainLabels;
     let bits = 0;
+    let labels = 1;
     for (let i = host.length - 1; i >= 0; i--) {
       const c = host.charCodeAt(i);
       a = Math.imul(a ^ c, 0x01000193);
       b = Math.imul((b ^ c) + (b >>> 7), 0x5bd1e995);
       if (i === 0 || host.charCodeAt(i - 1) === DOT) {
+        const probeDomains = (domainLabels & labelBit(labels++)) !== 0;
+        const probeHosts = i === 0 && this.hosts.size > 0;
+        if (!probeDomains && !probeHosts) continue;
         finishHash(a, b, host.length - i);
         const high = hashed[0]!;
         const low = hashed[1]!;
-        bits |= this.domains.actions(high, low, now);
-        if (i === 0 && this.hosts.size > 0) bits |= this.hosts.actions(high, low, now);
+        if (probeDomains) bits |= this.domains.actions(high, low, now);
+        if (probeHosts) bits |= this.hosts.actions(high, low, now);
       }
     }
     return bits;
@@ -182,13 +203,18 @@ export class DomainIndex {
       if (keys + 128 > BATCH_KEYS) flush();
       let a = seedHigh;
       let b = seedLow;
+      let labels = 1;
       for (let i = host.length - 1; i >= 0; i--) {
         const c = host.charCodeAt(i);
         a = Math.imul(a ^ c, 0x01000193);
         b = Math.imul((b ^ c) + (b >>> 7), 0x5bd1e995);
         if (i === 0 || host.charCodeAt(i - 1) === DOT) {
+          const probeDomains = (this.domainLabels & labelBit(labels++)) !== 0;
+          const probeHosts = i === 0 && this.hosts.size > 0;
+          if (!probeDomains && !probeHosts) continue;
           finishHash(a, b, host.length - i);
-          if (i === 0 && this.hosts.size > 0) out[h]! |= this.hosts.actions(hashed[0]!, hashed[1]!, now);
+          if (probeHosts) out[h]! |= this.hosts.actions(hashed[0]!, hashed[1]!, now);
+          if (!probeDomains) continue;
           mix(hashed[0]!, hashed[1]!);
           work.highs[keys] = mixed[0]!;
           work.lows[keys] = mixed[1]!;
@@ -247,6 +273,7 @@ export class DomainIndex {
     if ('reason' in resolved) return { ok: false, reason: resolved.reason };
     this.hashValue(resolved.normalized, match);
     this.table(match).add(hashed[0]!, hashed[1]!, this.records.intern(entry, match));
+    if (match === 'domain') this.domainLabels |= labelBit(labelCount(resolved.normalized));
     return { ok: true, normalized: resolved.normalized };
   }
 

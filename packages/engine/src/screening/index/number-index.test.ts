@@ -123,3 +123,15 @@ describe('normalizeNumberPrefix', () => {
     expect(normalizeNumberPrefix(input)).toEqual({ ok: false, reason });
   });
 });
+
+describe('NumberIndex ranges behind the prefix filter', () => {
+  it('still finds every range after many ranges of one length share filter bits', () => {
+    const builder = NumberIndex.builder();
+    for (let i = 0; i < 300; i++)
+      builder.add({ ...CASE, value: `+8613${String(i).padStart(3, '0')}`, match: 'prefix' });
+    const index = builder.build();
+    for (let i = 0; i < 300; i += 7)
+      expect(index.actionsOf(`+8613${String(i).padStart(3, '0')}12345`, NOW)).toBe(2);
+    expect(index.actionsOf('+8614012345678', NOW)).toBe(0);
+  });
+});

@@ -11,6 +11,7 @@ import { KeyTable } from './key-table.js';
 import { mix, mixed } from './key-mix.js';
 import { encodeDigits, encodeE164Value, numberKey, splitNormalized } from './number-key.js';
 import { normalizeNumberPrefix } from './number-prefix.js';
+import { PrefixFilter } from './prefix-filter.js';
 import { ProvenanceTable, provenanceProblem } from './provenance-table.js';
 
 /** `exact`: this number; `prefix`: every number that starts with the value (a range). */
@@ -66,8 +67,8 @@ function resolveEntry(value: string, match: NumberMatchRule): Resolved | { reaso
 export class NumberIndexBuilder {
   private readonly exact = new KeyBuffer();
   private readonly prefixes = new KeyBuffer(64);
-  private e164PrefixLengths = 0;
-  private barePrefixLengths = 0;
+  private readonly e164Prefixes = new PrefixFilter();
+  private readonly barePrefixes = new PrefixFilter();
   private readonly bulk: Array<{ values: Float64Array; records: Uint32Array | number }> = [];
 
   constructor(readonly records: ProvenanceTable = new ProvenanceTable()) {}
@@ -83,8 +84,8 @@ export class NumberIndexBuilder {
     encodeDigits(resolved.digits, resolved.namespace);
     if (match === 'prefix') {
       this.prefixes.push(numberKey.high, numberKey.low, record);
-      if (resolved.namespace === 'e164') this.e164PrefixLengths |= 2 ** resolved.digits.length;
-      else this.barePrefixLengths |= 2 ** resolved.digits.length;
+      const filter = resolved.namespace === 'e164' ? this.e164Prefixes : this.barePrefixes;
+      filter.add(resolved.digits.length, Number(resolved.digits));
     } else {
       this.exact.push(numberKey.high, numberKey.low, record);
     }
@@ -133,8 +134,8 @@ export class NumberIndexBuilder {
       this.records,
       new EntryTable(this.exactTable(), this.records),
       new EntryTable(this.prefixes.toTable(), this.records),
-      this.e164PrefixLengths,
-      this.barePrefixLengths,
+      this.e164Prefixes,
+      this.barePrefixes,
     );
   }
 }
@@ -172,8 +173,8 @@ export class NumberIndex {
     readonly records: ProvenanceTable,
     private readonly exact: EntryTable,
     private readonly prefixes: EntryTable,
-    private e164PrefixLengths: number,
-    private barePrefixLengths: number,
+    private readonly e164Prefixes: PrefixFilter,
+    private readonly barePrefixes: PrefixFilter,
   ) {}
 
   static builder(records?: ProvenanceTable): NumberIndexBuilder {
@@ -199,18 +200,21 @@ export class NumberIndex {
   actionsOfE164(value: number, now: number): number {
     encodeE164Value(value);
     const bits = this.exact.actions(numberKey.high, numberKey.low, now);
-    if (this.e164PrefixLengths === 0) return bits;
+    if (this.e164Prefixes.lengths === 0) return bits;
     return bits | this.prefixActionsOfE164(value, now);
   }
 
   private prefixActionsOfE164(value: number, now: number): number {
     let bits = 0;
-    let lengths = this.e164PrefixLengths;
+    const filter = this.e164Prefixes;
+    let lengths = filter.lengths;
     const digits = digitCount(value);
     for (let length = 1; length <= digits && lengths !== 0; length++) {
       if ((lengths & (2 ** length)) === 0) continue;
       lengths -= 2 ** length;
-      encodeE164Value(Math.floor(value / POW10[digits - length]!));
+      const prefix = Math.floor(value / POW10[digits - length]!);
+      if (!filter.mayHold(length, prefix)) continue;
+      encodeE164Value(prefix);
       bits |= this.prefixes.actions(numberKey.high, numberKey.low, now);
     }
     return bits;
@@ -241,7 +245,7 @@ export class NumberIndex {
       this.exact.actionsBatchMixed(work.highs, work.lows, count, now, work.out, work.found, work.scratch);
       for (let i = 0; i < count; i++) {
         out[from + i] =
-          this.e164PrefixLengths === 0
+          this.e164Prefixes.lengths === 0
             ? work.out[i]!
             : work.out[i]! | this.prefixActionsOfE164(values[from + i]!, now);
       }
@@ -257,7 +261,7 @@ export class NumberIndex {
       ? this.exact.actions(numberKey.high, numberKey.low, now)
       : 0;
     for (let length = 1; length <= split.digits.length && length <= 15; length++) {
-      if ((this.barePrefixLengths & (2 ** length)) === 0) continue;
+      if ((this.barePrefixes.lengths & (2 ** length)) === 0) continue;
       encodeDigits(split.digits.slice(0, length), 'bare');
       bits |= this.prefixes.actions(numberKey.high, numberKey.low, now);
     }
@@ -272,7 +276,7 @@ export class NumberIndex {
     const records: number[] = [];
     if (encodeDigits(split.digits, split.namespace))
       this.exact.collect(numberKey.high, numberKey.low, now, records);
-    const lengths = split.namespace === 'e164' ? this.e164PrefixLengths : this.barePrefixLengths;
+    const lengths = (split.namespace === 'e164' ? this.e164Prefixes : this.barePrefixes).lengths;
     for (let length = 1; length <= split.digits.length && length <= 15; length++) {
       if ((lengths & (2 ** length)) === 0) continue;
       encodeDigits(split.digits.slice(0, length), split.namespace);
@@ -293,8 +297,8 @@ export class NumberIndex {
     encodeDigits(resolved.digits, resolved.namespace);
     if (match === 'prefix') {
       this.prefixes.add(numberKey.high, numberKey.low, record);
-      if (resolved.namespace === 'e164') this.e164PrefixLengths |= 2 ** resolved.digits.length;
-      else this.barePrefixLengths |= 2 ** resolved.digits.length;
+      const filter = resolved.namespace === 'e164' ? this.e164Prefixes : this.barePrefixes;
+      filter.add(resolved.digits.length, Number(resolved.digits));
     } else {
       this.exact.add(numberKey.high, numberKey.low, record);
     }

@@ -1,0 +1,29 @@
+/**
+ * Which lengths of number ranges (prefixes) are listed, and per length a 65,536-bit filter over the
+ * listed prefix values. A number lookup probes the range table only for lengths that hold ranges and
+ * values the filter has seen — almost never, for most numbers — instead of once per listed length.
+ * Removing a range leaves its bit set: a stale bit costs one probe, never a wrong answer.
+ */
+
+const WORDS_PER_LENGTH = 2048;
+
+export class PrefixFilter {
+  /** Bit L set: some listed prefix has L digits (1–20). */
+  lengths = 0;
+  private readonly bits = new Uint32Array(15 * WORDS_PER_LENGTH);
+
+  /** Records a listed prefix of `length` digits whose value is `value`. */
+  add(length: number, value: number): void {
+    this.lengths |= 2 ** length;
+    if (length > 15) return;
+    const bit = value % 65536;
+    this.bits[(length - 1) * WORDS_PER_LENGTH + (bit >>> 5)]! |= 1 << (bit & 31);
+  }
+
+  /** Whether a prefix of `length` digits with `value` may be listed. */
+  mayHold(length: number, value: number): boolean {
+    if (length > 15) return true;
+    const bit = value % 65536;
+    return (this.bits[(length - 1) * WORDS_PER_LENGTH + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
+  }
+}
