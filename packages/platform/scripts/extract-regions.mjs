@@ -37,7 +37,8 @@ for (const c of cities) {
   cityCodes.add(c.code);
 }
 const provinceName = new Map(provinces.map((p) => [p.province, p.name]));
-for (const a of counties) {
+// 市辖区 rows are statistical placeholders of GB/T 2260 (the city's urban area as a whole), not units.
+for (const a of counties.filter((county) => county.name !== '市辖区')) {
   const cityCode = `${a.province}${a.city}00`;
   if (!cityCodes.has(cityCode)) {
     const name =

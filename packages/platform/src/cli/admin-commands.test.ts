@@ -68,6 +68,17 @@ describe('fanzha administration commands', { timeout: 120_000 }, () => {
     expect(unit.stderr).toContain('no unit 110000');
   });
 
+  it('apikey add prints the new key alone on its last line', async () => {
+    const result = await runFanzha(['apikey', 'add', '--name', '中国移动江苏公司', '--scope', 'screen'], {
+      env,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines.at(-1)).toMatch(/^fzk_[A-Za-z0-9_-]{8}_[A-Za-z0-9_-]{32,64}$/);
+    const bad = await runFanzha(['apikey', 'add', '--name', 'x', '--scope', 'everything'], { env });
+    expect(bad.stderr).toContain('unknown scope everything');
+  });
+
   it('units list prints the org tree, indented, or JSON lines', async () => {
     const text = await runFanzha(['units', 'list'], { env });
     expect(text.stdout.split('\n')[0]).toBe('320000  江苏省');

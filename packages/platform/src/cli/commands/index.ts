@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { registerApiKey } from './apikey.js';
 import { registerDomain } from './domain.js';
 import { registerMigrate } from './migrate.js';
 import { registerNumber } from './number.js';
+import { registerScreenNode } from './screen-node.js';
 import { registerSeed } from './seed.js';
 import { registerSms } from './sms.js';
 import { registerStart } from './start.js';
@@ -15,6 +17,8 @@ export const commands: Array<(program: Command) => void> = [
   registerSeed,
   registerUser,
   registerUnits,
+  registerApiKey,
+  registerScreenNode,
   registerNumber,
   registerSms,
   registerDomain,

@@ -22,7 +22,7 @@ function parseNdjson(text: string): unknown[] {
   return items;
 }
 
-export function screeningRoutes(service: ScreeningService) {
+export function screeningRoutes(service: ScreeningService, options: { consoleTester?: boolean } = {}) {
   return async (app: App) => {
     app.addContentTypeParser(
       NDJSON,
@@ -77,6 +77,7 @@ export function screeningRoutes(service: ScreeningService) {
       },
     );
 
+    if (options.consoleTester === false) return;
     app.post(
       '/api/v1/screen/test',
       {
