@@ -15,6 +15,11 @@ export interface DomainTrainingRecord {
   readonly holdoutFraction: number;
   readonly trainingExamples: number;
   readonly holdoutExamples: number;
+  /**
+   * True when the shipped model is the evaluated recipe refit on every example (held-out ones
+   * included): the held-out figures then describe the recipe trained on the other part.
+   */
+  readonly refitOnAll?: boolean;
   readonly dataSha256?: string;
 }
 

@@ -28,7 +28,7 @@ describe('fanzha sms classify', () => {
     const texts = [
       '您好，我是深圳市公安局的警察，您的银行卡涉嫌洗钱，请加威/信配合调查，将资金转入安全账户。',
       '晚上一起吃饭吗？我七点下班',
-      '玫凯娜三八活动全场x.x折！买防晒送价值xx元面膜一张，只限三八当天哦！',
+      '本店三八节全场八折，买一送一，欢迎新老顾客惠顾，详情进店咨询，地址：人民路xx号',
     ];
     const stdin = [...texts.map((text) => JSON.stringify({ text })), 'not json', '{"id":1}', ''].join('\n');
     const { code, stdout, stderr } = await fanzha(['sms', 'classify'], stdin);
