@@ -51,7 +51,7 @@ function resolve(value: string, match: DomainMatchRule): { normalized: string } 
 
 /** A bit per label count (1–30, 30 standing for 30 or more): which suffix lengths hold domain entries. */
 function labelBit(labels: number): number {
-  return 2 ** Math.min(labels, 30);
+  return 1 << Math.min(labels, 30);
 }
 
 function labelCount(host: string): number {

@@ -38,9 +38,11 @@ const TWO_32 = 4294967296;
 
 const POW10 = Array.from({ length: 21 }, (_, i) => 10 ** i);
 
+/** Digits of a positive integer below 10^16, by comparisons (E.164 values have 8–15). */
 function digitCount(value: number): number {
+  if (value >= 1e12) return value >= 1e14 ? (value >= 1e15 ? 16 : 15) : value >= 1e13 ? 14 : 13;
   let digits = 1;
-  while (digits < 16 && value >= POW10[digits]!) digits++;
+  while (digits < 12 && value >= POW10[digits]!) digits++;
   return digits;
 }
 
@@ -198,24 +200,22 @@ export class NumberIndex {
    * its digits. The hot path: no strings, no allocation.
    */
   actionsOfE164(value: number, now: number): number {
-    encodeE164Value(value);
-    const bits = this.exact.actions(numberKey.high, numberKey.low, now);
+    const bits = this.exact.actions(Math.floor(value / TWO_32), value >>> 0, now);
     if (this.e164Prefixes.lengths === 0) return bits;
     return bits | this.prefixActionsOfE164(value, now);
   }
 
   private prefixActionsOfE164(value: number, now: number): number {
-    let bits = 0;
     const filter = this.e164Prefixes;
-    let lengths = filter.lengths;
     const digits = digitCount(value);
-    for (let length = 1; length <= digits && lengths !== 0; length++) {
-      if ((lengths & (2 ** length)) === 0) continue;
-      lengths -= 2 ** length;
+    let bits = 0;
+    // Visit only the lengths that hold ranges: lowest set bit first.
+    for (let lengths = filter.lengths; lengths !== 0; lengths &= lengths - 1) {
+      const length = 31 - Math.clz32(lengths & -lengths);
+      if (length > digits) break;
       const prefix = Math.floor(value / POW10[digits - length]!);
       if (!filter.mayHold(length, prefix)) continue;
-      encodeE164Value(prefix);
-      bits |= this.prefixes.actions(numberKey.high, numberKey.low, now);
+      bits |= this.prefixes.actions(Math.floor(prefix / TWO_32), prefix >>> 0, now);
     }
     return bits;
   }
@@ -261,7 +261,7 @@ export class NumberIndex {
       ? this.exact.actions(numberKey.high, numberKey.low, now)
       : 0;
     for (let length = 1; length <= split.digits.length && length <= 15; length++) {
-      if ((this.barePrefixes.lengths & (2 ** length)) === 0) continue;
+      if ((this.barePrefixes.lengths & (1 << length)) === 0) continue;
       encodeDigits(split.digits.slice(0, length), 'bare');
       bits |= this.prefixes.actions(numberKey.high, numberKey.low, now);
     }
@@ -278,7 +278,7 @@ export class NumberIndex {
       this.exact.collect(numberKey.high, numberKey.low, now, records);
     const lengths = (split.namespace === 'e164' ? this.e164Prefixes : this.barePrefixes).lengths;
     for (let length = 1; length <= split.digits.length && length <= 15; length++) {
-      if ((lengths & (2 ** length)) === 0) continue;
+      if ((lengths & (1 << length)) === 0) continue;
       encodeDigits(split.digits.slice(0, length), split.namespace);
       this.prefixes.collect(numberKey.high, numberKey.low, now, records);
     }

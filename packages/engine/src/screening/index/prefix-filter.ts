@@ -14,7 +14,7 @@ export class PrefixFilter {
 
   /** Records a listed prefix of `length` digits whose value is `value`. */
   add(length: number, value: number): void {
-    this.lengths |= 2 ** length;
+    this.lengths |= 1 << length;
     if (length > 15) return;
     const bit = value % 65536;
     this.bits[(length - 1) * WORDS_PER_LENGTH + (bit >>> 5)]! |= 1 << (bit & 31);
