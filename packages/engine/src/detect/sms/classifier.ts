@@ -11,7 +11,7 @@ import { normaliseIntoScratch, type ScratchNormalisedText } from '../text/normal
 import { SmsFeatureExtractor } from './features.js';
 import {
   decodeSmsModel,
-  LABEL_STRIDE,
+  TYPE_OFFSET,
   SMS_LABELS,
   type SmsLabel,
   type SmsModel,
@@ -84,22 +84,46 @@ export function createSmsClassifier(
   const typeCount = m.fraudTypes.length;
   const logits = new Float64Array(labelCount);
   const typeLogits = new Float64Array(typeCount);
-  const typeSums = new Int32Array(typeCount);
+  const typeSums = new Int32Array(Math.max(4, typeCount));
 
   const classify = (text: string): SmsClassification => {
     const normalised = normaliseIntoScratch(text);
     const patterns = matcher.match(normalised, text);
     const features = extractor.extract(normalised.codes, normalised.length, patterns);
     const { buckets, count } = features;
-    const weights = m.labelWeights;
+    const { weights, stride } = m;
     let normal = 0;
     let spam = 0;
     let fraud = 0;
-    for (let f = 0; f < count; f++) {
-      const base = buckets[f]! * LABEL_STRIDE;
-      normal += weights[base]!;
-      spam += weights[base + 1]!;
-      fraud += weights[base + 2]!;
+    typeSums.fill(0);
+    if (stride === 8) {
+      // Up to four types share the bucket's cache line with the labels: sum both heads in one pass.
+      let t0 = 0;
+      let t1 = 0;
+      let t2 = 0;
+      let t3 = 0;
+      for (let f = 0; f < count; f++) {
+        const base = buckets[f]! * 8;
+        normal += weights[base]!;
+        spam += weights[base + 1]!;
+        fraud += weights[base + 2]!;
+        t0 += weights[base + 4]!;
+        t1 += weights[base + 5]!;
+        t2 += weights[base + 6]!;
+        t3 += weights[base + 7]!;
+      }
+      typeSums[0] = t0;
+      typeSums[1] = t1;
+      typeSums[2] = t2;
+      typeSums[3] = t3;
+    } else {
+      for (let f = 0; f < count; f++) {
+        const base = buckets[f]! * stride;
+        normal += weights[base]!;
+        spam += weights[base + 1]!;
+        fraud += weights[base + 2]!;
+        for (let t = 0; t < typeCount; t++) typeSums[t] = typeSums[t]! + weights[base + TYPE_OFFSET + t]!;
+      }
     }
     const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
     logits[0] = m.bias[0]! + m.scale[0]! * normal * norm;
@@ -113,14 +137,6 @@ export function createSmsClassifier(
     const score = labelProbabilities[2]!;
     let fraudType: FraudType | null = null;
     if (label === 'fraud') {
-      // The type head is only worth reading for fraud.
-      // One pass over the features: a bucket's type weights sit side by side.
-      typeSums.fill(0);
-      const typeWeights = m.typeWeights;
-      for (let f = 0; f < count; f++) {
-        const base = buckets[f]! * typeCount;
-        for (let t = 0; t < typeCount; t++) typeSums[t] = typeSums[t]! + typeWeights[base + t]!;
-      }
       for (let t = 0; t < typeCount; t++) {
         typeLogits[t] = m.bias[labelCount + t]! + m.scale[labelCount + t]! * typeSums[t]! * norm;
       }
@@ -211,26 +227,33 @@ function explain(
   original: string,
   limit: number,
 ): FeatureEvidence[] {
-  // Keep the `limit` n-grams with the largest positive contribution; a small insertion list is enough.
-  const top: Array<{ f: number; w: number }> = [];
+  // Keep the `limit` n-grams with the largest positive contribution, in a small sorted list. Compare
+  // quantised weights (same row, same scale): the float product is only needed for the few kept.
+  const { weights, stride } = m;
+  const { buckets, lengths } = features;
+  const topF = new Int32Array(limit);
+  const topQ = new Int32Array(limit);
+  let size = 0;
   for (let f = 0; f < features.count; f++) {
     // Pattern features are already shown as spans; single characters explain nothing to an analyst.
-    if (features.lengths[f]! < 2) continue;
-    const bucket = features.buckets[f]!;
-    const w = m.labelWeights[bucket * LABEL_STRIDE + row]! * m.scale[row]! * norm;
-    if (w <= 0 || (top.length === limit && w <= top[limit - 1]!.w)) continue;
+    if (lengths[f]! < 2) continue;
+    const q = weights[buckets[f]! * stride + row]!;
+    if (q <= 0 || (size === limit && q <= topQ[limit - 1]!)) continue;
     // A repeated n-gram is quoted once (its first occurrence).
     let repeated = false;
-    for (let t = 0; t < top.length; t++) if (features.buckets[top[t]!.f] === bucket) repeated = true;
+    for (let t = 0; t < size; t++) if (buckets[topF[t]!] === buckets[f]) repeated = true;
     if (repeated) continue;
-    let i = top.length === limit ? limit - 1 : top.length;
-    top[i] = { f, w };
-    while (i > 0 && top[i - 1]!.w < w) {
-      top[i] = top[i - 1]!;
-      top[i - 1] = { f, w };
+    let i = size === limit ? limit - 1 : size++;
+    while (i > 0 && topQ[i - 1]! < q) {
+      topQ[i] = topQ[i - 1]!;
+      topF[i] = topF[i - 1]!;
       i--;
     }
+    topQ[i] = q;
+    topF[i] = f;
   }
+  const top: Array<{ f: number; w: number }> = [];
+  for (let t = 0; t < size; t++) top.push({ f: topF[t]!, w: topQ[t]! * m.scale[row]! * norm });
   const out: FeatureEvidence[] = [];
   for (const { f, w } of top) {
     const from = normalised.start[features.positions[f]!]!;

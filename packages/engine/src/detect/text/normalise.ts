@@ -269,25 +269,35 @@ function convertNumeralRuns(out: Output): void {
   }
 }
 
+/** The variant that applies at position i (longest, whole word when ASCII), or -1. */
+function variantAt(automaton: AhoCorasick, input: Output, i: number): number {
+  const id = automaton.longestAt(input.codes, input.length, i);
+  if (id < 0 || variantIsAsciiWord[id] === 0) return id;
+  const end = i + KEYWORD_VARIANTS[id]!.variant.length;
+  const codes = input.codes;
+  return (i === 0 || !isAsciiLetter(codes[i - 1]!)) && (end >= input.length || !isAsciiLetter(codes[end]!))
+    ? id
+    : -1;
+}
+
 function rewriteVariants(input: Output, out: Output): Output {
   const automaton = variants();
   const codes = input.codes;
-  for (let i = 0; i < input.length;) {
-    const id = automaton.longestAt(codes, input.length, i);
+  // Most messages hold no variant: find the first one before copying anything.
+  let first = 0;
+  while (first < input.length && variantAt(automaton, input, first) < 0) first++;
+  if (first === input.length) return input;
+  for (let i = 0; i < first; i++) out.push(codes[i]!, input.start[i]!, input.end[i]!);
+  for (let i = first; i < input.length;) {
+    const id = variantAt(automaton, input, i);
     if (id >= 0) {
-      const variantLength = KEYWORD_VARIANTS[id]!.variant.length;
-      const end = i + variantLength;
-      const wholeWord =
-        variantIsAsciiWord[id] === 0 ||
-        ((i === 0 || !isAsciiLetter(codes[i - 1]!)) && (end >= input.length || !isAsciiLetter(codes[end]!)));
-      if (wholeWord) {
-        const word = variantWords[id]!;
-        const from = input.start[i]!;
-        const to = input.end[end - 1]!;
-        for (let k = 0; k < word.length; k++) out.push(word.charCodeAt(k), from, to);
-        i = end;
-        continue;
-      }
+      const end = i + KEYWORD_VARIANTS[id]!.variant.length;
+      const word = variantWords[id]!;
+      const from = input.start[i]!;
+      const to = input.end[end - 1]!;
+      for (let k = 0; k < word.length; k++) out.push(word.charCodeAt(k), from, to);
+      i = end;
+      continue;
     }
     out.push(codes[i]!, input.start[i]!, input.end[i]!);
     i++;
