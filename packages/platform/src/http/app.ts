@@ -9,6 +9,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Context } from '../context.js';
+import { appealRoutes } from '../modules/appeals/index.js';
 import { auditRoutes } from '../modules/audit/index.js';
 import { ApiKeyCache, LoginLimiter, apiKeyRoutes, authRoutes } from '../modules/auth/index.js';
 import { intelRoutes } from '../modules/intel/index.js';
@@ -136,6 +137,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(auditRoutes(ctx));
   await app.register(apiKeyRoutes(ctx));
   await app.register(intelRoutes(ctx));
+  await app.register(appealRoutes(ctx));
   await app.register(screeningRoutes(screening.service));
   await registerConsole(app, ctx.config.consoleDir);
   return app;

@@ -41,10 +41,43 @@ beforeAll(async () => {
   });
   for (const row of await sut.ctx.db.selectFrom('users').select(['id', 'username']).execute())
     ids[row.username] = row.id;
+  // Appeals: a list of 玄武区 with numbers to appeal, one appeal filed in 玄武区 and one at the province.
+  const { addEntries } = await import('../modules/intel/index.js');
+  await createList(sut.ctx, systemActor(), {
+    name: 'matrix-appeals',
+    title: '矩阵申诉',
+    kind: 'number',
+    defaultAction: 'block',
+    unitCode: '320102',
+  });
+  await addEntries(
+    sut.ctx,
+    systemActor(),
+    'matrix-appeals',
+    Array.from({ length: 100 }, (_, i) => ({ value: `137000000${String(i).padStart(2, '0')}` })),
+  );
+  for (const [key, username, value] of [
+    ['ownAppeal', 'xuanwu-officer', '13700000000'],
+    ['otherAppeal', 'province-officer', '13700000001'],
+  ] as const) {
+    const response = await sut.app.inject({
+      method: 'POST',
+      url: '/api/v1/appeals',
+      headers: { cookie: await sut.login(username) },
+      payload: { list: 'matrix-appeals', value, reason: 'matrix' },
+    });
+    ids[key] = response.json().id;
+  }
 });
 afterAll(() => sut.close());
 
 let serial = 0;
+let appealSerial = 10;
+const newAppeal = () => ({
+  list: 'matrix-appeals',
+  value: `137000000${++appealSerial}`,
+  reason: 'authorisation test',
+});
 const newUser = (unitCode: string) => ({
   username: `matrix-${++serial}`,
   displayName: '测试',
@@ -117,6 +150,25 @@ function routeCases(): Record<string, RouteCase> {
     'POST /api/v1/screen/test': {
       own: { url: '/api/v1/screen/test', payload: { kind: 'number', value: '13900000000' } },
     },
+    'POST /api/v1/appeals': { own: { url: '/api/v1/appeals', payload: newAppeal() } },
+    'GET /api/v1/appeals': { own: { url: '/api/v1/appeals' } },
+    'GET /api/v1/appeals/:id': {
+      own: { url: `/api/v1/appeals/${ids.ownAppeal}` },
+      other: { url: `/api/v1/appeals/${ids.otherAppeal}` },
+    },
+    'POST /api/v1/appeals/:id/decide': {
+      own: {
+        url: `/api/v1/appeals/${ids.ownAppeal}/decide`,
+        payload: { decision: 'reject', reason: 'authorisation test' },
+      },
+      other: {
+        url: `/api/v1/appeals/${ids.otherAppeal}/decide`,
+        payload: { decision: 'reject', reason: 'authorisation test' },
+      },
+      expect: [409],
+    },
+    'POST /api/v1/partner/appeals': { own: { url: '/api/v1/partner/appeals', payload: newAppeal() } },
+    'GET /api/v1/partner/appeals': { own: { url: '/api/v1/partner/appeals' } },
     'POST /api/v1/users/:id/reveal': {
       own: {
         url: `/api/v1/users/${ids['xuanwu-officer']}/reveal`,

@@ -123,6 +123,26 @@ export interface ScreeningHitTable {
   api_key_id: string | null;
 }
 
+export interface AppealTable {
+  id: Generated<string>;
+  list_id: string;
+  kind: 'number' | 'domain' | 'url' | 'account';
+  value: string;
+  match: 'exact' | 'prefix' | 'domain' | 'host' | 'url_prefix' | 'account';
+  account_kind: string | null;
+  appellant_type: 'user' | 'api_key' | 'system';
+  appellant_id: string | null;
+  appellant: string;
+  appellant_unit_code: string;
+  reason: string;
+  evidence: string | null;
+  status: ColumnType<'pending' | 'approved' | 'rejected', 'pending' | undefined, 'approved' | 'rejected'>;
+  decided_by: string | null;
+  decision_reason: string | null;
+  created_at: Timestamp;
+  decided_at: NullableTimestamp;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -139,6 +159,7 @@ export interface Database {
   intel_entries: IntelEntryTable;
   intel_changes: IntelChangeTable;
   screening_hits: ScreeningHitTable;
+  appeals: AppealTable;
   schema_migrations: SchemaMigrationTable;
 }
 
@@ -152,3 +173,5 @@ export type IntelListRow = Selectable<IntelListTable>;
 export type IntelEntryRow = Selectable<IntelEntryTable>;
 export type NewIntelEntry = Insertable<IntelEntryTable>;
 export type IntelChangeRow = Selectable<IntelChangeTable>;
+export type AppealRow = Selectable<AppealTable>;
+export type NewAppeal = Insertable<AppealTable>;

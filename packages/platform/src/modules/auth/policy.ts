@@ -19,6 +19,9 @@ export const permissionRoles = {
   'intel.read': ['admin', 'analyst', 'officer'],
   'intel.write': ['analyst'],
   'screen.test': ['admin', 'analyst', 'officer'],
+  'appeals.file': ['officer', 'analyst'],
+  'appeals.read': ['admin', 'analyst', 'officer'],
+  'appeals.decide': ['analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -1,14 +1,30 @@
 export {
   addEntries,
   createList,
+  ensureListIn,
+  getWritableList,
   listLists,
   prepareEntries,
   removeEntry,
+  removeEntryIn,
   searchEntries,
   writeEntries,
 } from './service.js';
 export type { EntryInput, IntelList, IntelEntryView } from './service.js';
-export { normalizeEntryValue, LIST_KINDS, type ListKind, type EntryMatch } from './normalize.js';
-export { findChangesAfter, findEntriesAfter, findList, latestChangeSeq } from './store.js';
+export {
+  normalizeEntryValue,
+  LIST_KINDS,
+  MATCHES_BY_KIND,
+  type ListKind,
+  type EntryMatch,
+} from './normalize.js';
+export {
+  findChangesAfter,
+  findEntriesAfter,
+  findList,
+  findListedEntry,
+  latestChangeSeq,
+  notifyChanges,
+} from './store.js';
 export { toEngineChange, toEngineEntry, type EntryWithList } from './to-engine.js';
 export { intelRoutes } from './routes.js';

@@ -6,7 +6,7 @@
  */
 import type { Context } from '../../context.js';
 import { AppError, type FieldError } from '../../errors.js';
-import type { IntelListRow, NewIntelEntry } from '../../store/schema.js';
+import type { IntelEntryRow, IntelListRow, NewIntelEntry } from '../../store/schema.js';
 import { recordAudit } from '../audit/index.js';
 import type { Actor } from '../auth/actor.js';
 import { actorName } from '../auth/actor.js';
@@ -21,6 +21,7 @@ import {
   findLists,
   insertChanges,
   insertList,
+  insertListIfAbsent,
   notifyChanges,
   upsertEntries,
 } from './store.js';
@@ -100,7 +101,7 @@ export async function createList(ctx: Context, actor: Actor, input: ListCreateIn
 }
 
 /** A list the actor may change: one owned by a unit of the actor's subtree. Others are read-only (403). */
-async function getWritableList(ctx: Context, actor: Actor, idOrName: string): Promise<IntelListRow> {
+export async function getWritableList(ctx: Context, actor: Actor, idOrName: string): Promise<IntelListRow> {
   const list = await findList(ctx.db, idOrName);
   if (!list) throw new AppError('not_found', `no list ${idOrName}`);
   if (actor.type !== 'system') {
@@ -260,36 +261,97 @@ export async function removeEntry(
     ]);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
-    const removed = await deleteEntry(tx, list.id, normalized.value, normalized.match);
-    if (!removed) throw new AppError('not_found', `${normalized.value} is not on the list ${list.name}`);
-    await insertChanges(tx, [
-      {
-        at: now,
-        list_id: list.id,
-        op: 'remove',
-        kind: list.kind,
-        value: removed.value,
-        match: removed.match,
-        entry: toEngineEntry({ ...removed, list_name: list.name, list_kind: list.kind }),
-        actor: actorName(actor),
-        reason: input.reason,
-      },
-    ]);
-    await recordAudit(
+    const removed = await removeEntryIn(
       tx,
+      list,
+      normalized.value,
+      normalized.match,
       actor,
-      {
-        action: 'intel.entry_remove',
-        recordType: 'intel_entry',
-        recordId: String(removed.id),
-        reason: input.reason,
-        detail: { list: list.name, value: removed.value },
-      },
+      input.reason,
       now,
     );
+    if (!removed) throw new AppError('not_found', `${normalized.value} is not on the list ${list.name}`);
   });
   await notifyChanges(ctx.db);
   return { removed: 1 };
+}
+
+/**
+ * Withdraws one normalised entry with its change-log and audit rows inside the caller's transaction;
+ * undefined if it is not on the list. The caller calls `notifyChanges` after the commit.
+ */
+export async function removeEntryIn(
+  tx: Parameters<typeof deleteEntry>[0],
+  list: IntelListRow,
+  value: string,
+  match: EntryMatch,
+  actor: Actor,
+  reason: string,
+  now: Date,
+): Promise<IntelEntryRow | undefined> {
+  const removed = await deleteEntry(tx, list.id, value, match);
+  if (!removed) return undefined;
+  await insertChanges(tx, [
+    {
+      at: now,
+      list_id: list.id,
+      op: 'remove',
+      kind: list.kind,
+      value: removed.value,
+      match: removed.match,
+      entry: toEngineEntry({ ...removed, list_name: list.name, list_kind: list.kind }),
+      actor: actorName(actor),
+      reason,
+    },
+  ]);
+  await recordAudit(
+    tx,
+    actor,
+    {
+      action: 'intel.entry_remove',
+      recordType: 'intel_entry',
+      recordId: String(removed.id),
+      reason,
+      detail: { list: list.name, value: removed.value },
+    },
+    now,
+  );
+  return removed;
+}
+
+/**
+ * The list of this name, created (and audited) inside the caller's transaction if it does not exist
+ * yet; concurrent callers get the same list. For lists the platform keeps itself, e.g. appeal allow lists.
+ */
+export async function ensureListIn(
+  tx: Parameters<typeof insertListIfAbsent>[0],
+  actor: Actor,
+  input: ListCreateInput & { unitCode: string },
+  now: Date,
+): Promise<IntelListRow> {
+  const created = await insertListIfAbsent(tx, {
+    name: input.name,
+    title: input.title,
+    kind: input.kind,
+    default_action: input.defaultAction,
+    description: input.description ?? null,
+    unit_code: input.unitCode,
+    created_by: actorName(actor),
+    created_at: now,
+  });
+  if (!created) return (await findList(tx, input.name))!;
+  await recordAudit(
+    tx,
+    actor,
+    {
+      action: 'intel.list_create',
+      recordType: 'intel_list',
+      recordId: created.id,
+      detail: { name: created.name, kind: created.kind },
+    },
+    now,
+  );
+  return created;
 }
 
 export interface IntelEntryView {

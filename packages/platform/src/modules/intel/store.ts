@@ -38,6 +38,19 @@ export async function insertList(
   return db.insertInto('intel_lists').values(list).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Inserts a list unless one of that name exists (then undefined): safe when two callers race. */
+export function insertListIfAbsent(
+  db: Db,
+  list: Omit<IntelListRow, 'id' | 'created_at'> & { created_at: Date },
+): Promise<IntelListRow | undefined> {
+  return db
+    .insertInto('intel_lists')
+    .values(list)
+    .onConflict((oc) => oc.column('name').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
 /** Adds or replaces entries (same list, value and match); returns the stored rows. */
 export async function upsertEntries(db: Db, entries: NewIntelEntry[]): Promise<IntelEntryRow[]> {
   if (entries.length === 0) return [];
@@ -74,6 +87,26 @@ export function deleteEntry(
     .where('match', '=', match)
     .returningAll()
     .executeTakeFirst();
+}
+
+/** The entry of a list holding one of the given normalised (value, match) pairs, the first pair first. */
+export async function findListedEntry(
+  db: Db,
+  listId: string,
+  candidates: Array<{ value: string; match: IntelEntryRow['match'] }>,
+): Promise<IntelEntryRow | undefined> {
+  if (candidates.length === 0) return undefined;
+  const rows = await db
+    .selectFrom('intel_entries')
+    .selectAll()
+    .where('list_id', '=', listId)
+    .where('value', 'in', [...new Set(candidates.map((c) => c.value))])
+    .execute();
+  for (const candidate of candidates) {
+    const row = rows.find((r) => r.value === candidate.value && r.match === candidate.match);
+    if (row) return row;
+  }
+  return undefined;
 }
 
 export function findEntryById(db: Db, id: string) {
