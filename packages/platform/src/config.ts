@@ -29,6 +29,8 @@ export interface Config {
   loginWindowMinutes: number;
   /** Largest accepted request body in bytes. `FANZHA_BODY_LIMIT`, default 10 MiB. */
   bodyLimit: number;
+  /** Largest import file in bytes. `FANZHA_IMPORT_LIMIT`, default 4 GiB. */
+  importLimit: number;
   /** Folder of the built console. `FANZHA_CONSOLE_DIR`, default packages/console/dist. */
   consoleDir: string;
   /** Trust X-Forwarded-* headers from a reverse proxy. `FANZHA_TRUST_PROXY`, default false. */
@@ -79,6 +81,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     loginMaxFailures: integer(env, 'FANZHA_LOGIN_MAX_FAILURES', 5, 1),
     loginWindowMinutes: integer(env, 'FANZHA_LOGIN_WINDOW_MINUTES', 15, 1),
     bodyLimit: integer(env, 'FANZHA_BODY_LIMIT', 10 * 1024 * 1024, 1024),
+    importLimit: integer(env, 'FANZHA_IMPORT_LIMIT', 4 * 1024 ** 3, 1024),
     consoleDir: resolve(env.FANZHA_CONSOLE_DIR || defaultConsoleDir),
     trustProxy: flag(env, 'FANZHA_TRUST_PROXY', false),
     ...overrides,

@@ -8,6 +8,7 @@ import { systemClock, type Clock, type Context } from './context.js';
 import { seedDemo } from './demo/seed.js';
 import { buildApp, loggerOptions } from './http/app.js';
 import type { App } from './http/types.js';
+import { failInterruptedImports } from './modules/intel/index.js';
 import { seedProvince } from './modules/org/index.js';
 import { openStore, type Store } from './store/database.js';
 import { migrate } from './store/migrate.js';
@@ -41,6 +42,7 @@ export async function startPlatform(config: Config, clock: Clock = systemClock):
     const units = await seedProvince(ctx);
     if (units) log.info({ units }, 'org tree loaded');
   }
+  await failInterruptedImports(ctx);
   const app = await buildApp({ ctx, store, logger: loggerOptions(config.logLevel) });
   const url = await app.listen({ port: config.port, host: config.host });
   log.info({ url, store: store.backend, demo: config.demo }, 'fanzha is serving the console and API');

@@ -12,7 +12,7 @@ import type { Context } from '../context.js';
 import { appealRoutes } from '../modules/appeals/index.js';
 import { auditRoutes } from '../modules/audit/index.js';
 import { ApiKeyCache, LoginLimiter, apiKeyRoutes, authRoutes } from '../modules/auth/index.js';
-import { intelRoutes } from '../modules/intel/index.js';
+import { ImportJobs, intelRoutes, transferRoutes } from '../modules/intel/index.js';
 import { HitRecorder, IntelFollower, ScreeningService, screeningRoutes } from '../modules/screening/index.js';
 import { orgRoutes } from '../modules/org/index.js';
 import { userRoutes } from '../modules/users/index.js';
@@ -60,6 +60,7 @@ export async function startScreening(ctx: Context, followIntervalMs = 250) {
 declare module 'fastify' {
   interface FastifyInstance {
     screening: Awaited<ReturnType<typeof startScreening>>;
+    imports: ImportJobs;
   }
 }
 
@@ -137,6 +138,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(auditRoutes(ctx));
   await app.register(apiKeyRoutes(ctx));
   await app.register(intelRoutes(ctx));
+  const imports = new ImportJobs(ctx, ctx.config.importLimit);
+  app.addHook('onClose', () => imports.idle());
+  app.decorate('imports', imports);
+  await app.register(transferRoutes(ctx, imports));
   await app.register(appealRoutes(ctx));
   await app.register(screeningRoutes(screening.service));
   await registerConsole(app, ctx.config.consoleDir);

@@ -143,6 +143,23 @@ export interface AppealTable {
   decided_at: NullableTimestamp;
 }
 
+export interface IntelImportTable {
+  id: Generated<string>;
+  list_id: string;
+  format: 'csv' | 'ndjson' | 'stix';
+  status: 'running' | 'succeeded' | 'failed';
+  bytes_read: ColumnType<string, number | undefined, number>;
+  total_bytes: ColumnType<string | null, number | null | undefined, number | null>;
+  rows_read: ColumnType<string, number | undefined, number>;
+  added: ColumnType<string, number | undefined, number>;
+  error_count: ColumnType<string, number | undefined, number>;
+  errors: ColumnType<unknown, string | undefined, string>;
+  message: string | null;
+  started_by: string | null;
+  started_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -160,6 +177,7 @@ export interface Database {
   intel_changes: IntelChangeTable;
   screening_hits: ScreeningHitTable;
   appeals: AppealTable;
+  intel_imports: IntelImportTable;
   schema_migrations: SchemaMigrationTable;
 }
 

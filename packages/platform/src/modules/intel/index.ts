@@ -28,3 +28,4 @@ export {
 } from './store.js';
 export { toEngineChange, toEngineEntry, type EntryWithList } from './to-engine.js';
 export { intelRoutes } from './routes.js';
+export * from './transfer/index.js';

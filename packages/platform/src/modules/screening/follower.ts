@@ -18,6 +18,8 @@ import type { IntelEntry } from '@fanzha/engine';
 
 const PAGE = 50_000;
 const COMPACT_AFTER = 100_000;
+/** Further behind than this (a bulk import), a fresh snapshot is quicker than replaying the log. */
+const RELOAD_AFTER = 500_000;
 
 export interface FollowerStatus {
   ready: boolean;
@@ -72,6 +74,11 @@ export class IntelFollower {
 
   private async applyChanges(): Promise<void> {
     try {
+      const latest = await latestChangeSeq(this.db);
+      if (Number(latest) - Number(this.appliedSeq) > RELOAD_AFTER) {
+        await this.loadSnapshot();
+        return;
+      }
       for (;;) {
         const changes = await findChangesAfter(this.db, this.appliedSeq, 10_000);
         for (const change of changes) {
