@@ -1,6 +1,6 @@
-import { lazy } from 'react';
-import { createBrowserRouter, Outlet } from 'react-router';
-import { AuthProvider, RequireAuth, RequireRole } from './auth';
+import { lazy, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
+import { AuthProvider, RequireAuth, RequireRole, type PageKey } from './auth';
 import { capabilities } from './layout/navigation';
 import { AppLayout } from './layout/AppLayout';
 import { ComingPage } from './pages/ComingPage';
@@ -12,6 +12,26 @@ import { NotFoundPage } from './pages/NotFoundPage';
 const UnitsPage = lazy(() => import('./pages/UnitsPage').then((m) => ({ default: m.UnitsPage })));
 const UsersPage = lazy(() => import('./pages/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const ApiKeysPage = lazy(() =>
+  import('./pages/apiKeys/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })),
+);
+const ListsPage = lazy(() =>
+  import('./pages/intercept/lists/ListsPage').then((m) => ({ default: m.ListsPage })),
+);
+const EntriesPage = lazy(() =>
+  import('./pages/intercept/entries/EntriesPage').then((m) => ({ default: m.EntriesPage })),
+);
+const ScreenPage = lazy(() =>
+  import('./pages/intercept/screen/ScreenPage').then((m) => ({ default: m.ScreenPage })),
+);
+const ImportsPage = lazy(() =>
+  import('./pages/intercept/imports/ImportsPage').then((m) => ({ default: m.ImportsPage })),
+);
+const AppealsPage = lazy(() =>
+  import('./pages/intercept/appeals/AppealsPage').then((m) => ({ default: m.AppealsPage })),
+);
+
+const guarded = (page: PageKey, element: ReactNode) => <RequireRole page={page}>{element}</RequireRole>;
 
 export const router = createBrowserRouter([
   {
@@ -30,7 +50,16 @@ export const router = createBrowserRouter([
         ),
         children: [
           { index: true, element: <HomePage /> },
-          ...capabilities.map((page) => ({ path: page.path, element: <ComingPage capability={page.key} /> })),
+          ...capabilities
+            .filter((page) => page.coming)
+            .map((page) => ({ path: page.path, element: <ComingPage capability={page.key} /> })),
+          { path: '/intercept', element: <Navigate to="/intercept/entries" replace /> },
+          { path: '/intercept/entries', element: guarded('intel.entries', <EntriesPage />) },
+          { path: '/intercept/lists', element: guarded('intel.lists', <ListsPage />) },
+          { path: '/intercept/screen', element: guarded('intel.screen', <ScreenPage />) },
+          { path: '/intercept/imports', element: guarded('intel.imports', <ImportsPage />) },
+          { path: '/intercept/appeals', element: guarded('intel.appeals', <AppealsPage />) },
+          { path: '/system/api-keys', element: guarded('apiKeys', <ApiKeysPage />) },
           { path: '/system/units', element: <UnitsPage /> },
           {
             path: '/system/users',

@@ -54,6 +54,11 @@ export function buildUrl(path: string, query?: RequestOptions['query']): string 
   return search ? `${path}?${search}` : path;
 }
 
+/** Called by other transports (the upload's XMLHttpRequest) when the platform answers 401. */
+export function notifyUnauthorized(): void {
+  onUnauthorized();
+}
+
 async function toProblem(response: Response): Promise<ApiProblem> {
   let body: unknown = null;
   try {
@@ -61,6 +66,12 @@ async function toProblem(response: Response): Promise<ApiProblem> {
   } catch {
     // Not JSON (a proxy error page, an empty body): fall back to the status line.
   }
+  return problemFromBody(response.status, response.statusText, body);
+}
+
+/** An `ApiProblem` from a non-2xx answer's status line and parsed body (null when it was not JSON). */
+export function problemFromBody(status: number, statusText: string, body: unknown): ApiProblem {
+  const response = { status, statusText };
   const problem = (typeof body === 'object' && body !== null ? body : {}) as Partial<Record<string, unknown>>;
   return new ApiProblem({
     status: response.status,

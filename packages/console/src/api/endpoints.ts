@@ -1,6 +1,25 @@
-import { request } from './client';
+import { buildUrl, request } from './client';
+import { upload, type UploadProgress } from './upload';
 import type {
+  ApiKey,
+  ApiKeyCreateBody,
+  ApiKeyCreated,
+  Appeal,
+  AppealCreateBody,
+  AppealDecideBody,
+  AppealQuery,
   AuditEntry,
+  EntryChange,
+  EntryInput,
+  EntryQuery,
+  EntryRemoveBody,
+  ImportFormat,
+  ImportJob,
+  IntelEntry,
+  IntelList,
+  IntelListCreateBody,
+  ScreenItem,
+  Verdict,
   AuditQuery,
   Me,
   Page,
@@ -46,4 +65,72 @@ export const usersApi = {
 export const auditApi = {
   find: (query: AuditQuery, signal?: AbortSignal) =>
     request<Page<AuditEntry>>('GET', `${base}/audit`, { query, ...(signal ? { signal } : {}) }),
+};
+
+const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
+const list = (name: string) => `${base}/intel/lists/${encodeURIComponent(name)}`;
+
+export const intelApi = {
+  lists: (signal?: AbortSignal) =>
+    request<{ items: IntelList[] }>('GET', `${base}/intel/lists`, withSignal(signal)),
+  createList: (body: IntelListCreateBody) => request<IntelList>('POST', `${base}/intel/lists`, { body }),
+  entries: (query: EntryQuery, signal?: AbortSignal) =>
+    request<Page<IntelEntry>>('GET', `${base}/intel/entries`, { query, ...withSignal(signal) }),
+  addEntries: (listName: string, entries: EntryInput[]) =>
+    request<{ added: number }>('POST', `${list(listName)}/entries`, { body: { entries } }),
+  removeEntry: (listName: string, body: EntryRemoveBody) =>
+    request<{ removed: number }>('POST', `${list(listName)}/entries/remove`, { body }),
+  history: (value: string, signal?: AbortSignal) =>
+    request<{ items: EntryChange[] }>('GET', `${base}/intel/history`, {
+      query: { value },
+      ...withSignal(signal),
+    }),
+  /** A link the browser downloads (the platform answers with an attachment). */
+  exportUrl: (listName: string, format: ImportFormat) => buildUrl(`${list(listName)}/export`, { format }),
+};
+
+/** What each import format is sent as. */
+export const importContentTypes: Record<ImportFormat, string> = {
+  csv: 'text/csv',
+  ndjson: 'application/x-ndjson',
+  stix: 'application/json',
+};
+
+export const importsApi = {
+  start: (
+    listName: string,
+    format: ImportFormat,
+    file: Blob,
+    onProgress?: (progress: UploadProgress) => void,
+    signal?: AbortSignal,
+  ) =>
+    upload<ImportJob>(`${base}/intel/imports`, file, {
+      query: { list: listName, format },
+      contentType: importContentTypes[format],
+      ...(onProgress ? { onProgress } : {}),
+      ...withSignal(signal),
+    }),
+  get: (id: string, signal?: AbortSignal) =>
+    request<ImportJob>('GET', `${base}/intel/imports/${encodeURIComponent(id)}`, withSignal(signal)),
+  recent: (signal?: AbortSignal) =>
+    request<{ items: ImportJob[] }>('GET', `${base}/intel/imports`, withSignal(signal)),
+};
+
+export const screenApi = {
+  test: (item: ScreenItem, signal?: AbortSignal) =>
+    request<Verdict>('POST', `${base}/screen/test`, { body: item, ...withSignal(signal) }),
+};
+
+export const appealsApi = {
+  find: (query: AppealQuery, signal?: AbortSignal) =>
+    request<Page<Appeal>>('GET', `${base}/appeals`, { query, ...withSignal(signal) }),
+  create: (body: AppealCreateBody) => request<Appeal>('POST', `${base}/appeals`, { body }),
+  decide: (id: string, body: AppealDecideBody) =>
+    request<Appeal>('POST', `${base}/appeals/${encodeURIComponent(id)}/decide`, { body }),
+};
+
+export const apiKeysApi = {
+  list: (signal?: AbortSignal) => request<{ items: ApiKey[] }>('GET', `${base}/api-keys`, withSignal(signal)),
+  create: (body: ApiKeyCreateBody) => request<ApiKeyCreated>('POST', `${base}/api-keys`, { body }),
+  revoke: (id: string) => request<void>('POST', `${base}/api-keys/${encodeURIComponent(id)}/revoke`),
 };

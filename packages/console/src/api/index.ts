@@ -1,4 +1,16 @@
 export { ApiProblem, isAbort, setUnauthorizedHandler, type FieldError } from './client';
-export { authApi, auditApi, unitsApi, usersApi } from './endpoints';
+export {
+  apiKeysApi,
+  appealsApi,
+  authApi,
+  auditApi,
+  importContentTypes,
+  importsApi,
+  intelApi,
+  screenApi,
+  unitsApi,
+  usersApi,
+} from './endpoints';
+export type { UploadProgress } from './upload';
 export { problemMessage } from './problemMessage';
 export * from './types';

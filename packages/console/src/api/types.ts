@@ -97,3 +97,237 @@ export interface UserUpdateBody {
   disabled?: boolean;
   password?: string;
 }
+
+// Intercept (拦截): intelligence lists and entries, screening verdicts, imports, appeals, API keys.
+
+export const listKinds = ['number', 'domain', 'url', 'account'] as const;
+export type ListKind = (typeof listKinds)[number];
+
+export const entryActions = ['block', 'mark', 'allow'] as const;
+export type EntryAction = (typeof entryActions)[number];
+
+export const entryMatches = ['exact', 'prefix', 'domain', 'host', 'url_prefix', 'account'] as const;
+export type EntryMatch = (typeof entryMatches)[number];
+
+/** Match rules each list kind accepts; the first is the platform's default. */
+export const matchesByKind: Record<ListKind, readonly EntryMatch[]> = {
+  number: ['exact', 'prefix'],
+  domain: ['domain', 'host'],
+  url: ['url_prefix'],
+  account: ['account'],
+};
+
+export const sourceKinds = ['case', 'report', 'partner', 'rule'] as const;
+export type SourceKind = (typeof sourceKinds)[number];
+
+export const accountKinds = [
+  'bank_card',
+  'corporate_account',
+  'alipay',
+  'wechat_pay',
+  'qq',
+  'wechat',
+] as const;
+export type AccountKind = (typeof accountKinds)[number];
+
+export interface IntelList {
+  id: string;
+  /** Machine name, e.g. `case-numbers`. */
+  name: string;
+  /** Name people read, e.g. 涉案号码. */
+  title: string;
+  kind: ListKind;
+  defaultAction: EntryAction;
+  description: string | null;
+  unitCode: string;
+  entryCount: number;
+  createdAt: string;
+}
+
+export interface IntelListCreateBody {
+  name: string;
+  title: string;
+  kind: ListKind;
+  defaultAction: EntryAction;
+  description?: string;
+  unitCode?: string;
+}
+
+export interface EntrySource {
+  kind: string;
+  id: string;
+}
+
+export interface IntelEntry {
+  id: string;
+  /** List name. */
+  list: string;
+  kind: ListKind;
+  /** Normalised value (E.164 number, punycode host, normalised URL or account). */
+  value: string;
+  match: EntryMatch;
+  accountKind: string | null;
+  action: EntryAction;
+  confidence: number;
+  source: EntrySource;
+  reason: string | null;
+  addedAt: string;
+  addedBy: string | null;
+  expiresAt: string | null;
+}
+
+export interface EntryInput {
+  value: string;
+  match?: EntryMatch;
+  accountKind?: string;
+  action?: EntryAction;
+  confidence?: number;
+  source?: { kind: SourceKind; id: string };
+  expiresAt?: string | null;
+  reason?: string;
+}
+
+export interface EntryQuery {
+  page: number;
+  pageSize: number;
+  list?: string;
+  q?: string;
+  action?: EntryAction;
+  sourceKind?: SourceKind;
+}
+
+export interface EntryRemoveBody {
+  value: string;
+  match?: EntryMatch;
+  accountKind?: string;
+  reason: string;
+}
+
+export interface EntryChange {
+  seq: string;
+  at: string;
+  list: string;
+  op: 'add' | 'remove' | string;
+  actor: string | null;
+  reason: string | null;
+}
+
+export const screenKinds = ['number', 'sms', 'domain', 'url', 'account'] as const;
+export type ScreenKind = (typeof screenKinds)[number];
+
+export interface ScreenItem {
+  kind: ScreenKind;
+  value: string;
+  text?: string;
+  accountKind?: string;
+}
+
+export const verdictActions = ['block', 'mark', 'allow', 'pass', 'invalid'] as const;
+export type VerdictAction = (typeof verdictActions)[number];
+
+export interface VerdictReason {
+  list: string;
+  rule: string;
+  source: EntrySource;
+  addedAt: string;
+  action: string;
+  confidence: number;
+  expiresAt: string | null;
+}
+
+export interface Verdict {
+  action: VerdictAction;
+  risk: number;
+  reasons: VerdictReason[];
+  normalized: string | null;
+  invalidReason: string | null;
+}
+
+export const importFormats = ['csv', 'ndjson', 'stix'] as const;
+export type ImportFormat = (typeof importFormats)[number];
+
+export interface ImportRowError {
+  line: number;
+  reason: string;
+}
+
+export interface ImportJob {
+  id: string;
+  list: string;
+  format: ImportFormat;
+  status: 'running' | 'succeeded' | 'failed';
+  bytesRead: number;
+  totalBytes: number | null;
+  rowsRead: number;
+  added: number;
+  errorCount: number;
+  /** The first 1000 bad rows. */
+  errors: ImportRowError[];
+  startedAt: string;
+  finishedAt: string | null;
+  message: string | null;
+}
+
+export const appealStatuses = ['pending', 'approved', 'rejected'] as const;
+export type AppealStatus = (typeof appealStatuses)[number];
+
+export interface Appeal {
+  id: string;
+  list: string;
+  kind: ListKind;
+  value: string;
+  appellant: string;
+  appellantUnitCode: string;
+  reason: string;
+  evidence: string | null;
+  status: AppealStatus;
+  decidedBy: string | null;
+  decisionReason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface AppealQuery {
+  page: number;
+  pageSize: number;
+  status?: AppealStatus;
+}
+
+export interface AppealCreateBody {
+  list: string;
+  value: string;
+  reason: string;
+  evidence?: string;
+}
+
+export interface AppealDecideBody {
+  decision: 'approve' | 'reject';
+  reason: string;
+}
+
+export const apiKeyScopes = ['screen', 'events', 'appeal', 'punishment'] as const;
+export type ApiKeyScope = (typeof apiKeyScopes)[number];
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  /** The key's first characters, to recognise it; the key itself is never shown again. */
+  prefix: string;
+  unitCode: string;
+  scopes: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface ApiKeyCreateBody {
+  name: string;
+  scopes: ApiKeyScope[];
+  unitCode?: string;
+}
+
+export interface ApiKeyCreated {
+  id: string;
+  prefix: string;
+  key: string;
+}

@@ -1,14 +1,53 @@
 import type { Role } from '../api/types';
 
-// Which roles may open which console pages. This only hides what the server would refuse anyway
-// (403); the server's access rules are the real ones.
+// Which roles may open which console pages and use which actions. This only hides what the server
+// would refuse anyway (403); the server's access rules (packages/platform/src/modules/auth/policy.ts)
+// are the real ones, and every action still handles a 403.
 
 export type PageKey =
-  'home' | 'intercept' | 'warnings' | 'cases' | 'clues' | 'analysis' | 'stats' | 'units' | 'users' | 'audit';
+  | 'home'
+  | 'intercept'
+  | 'intel.lists'
+  | 'intel.entries'
+  | 'intel.screen'
+  | 'intel.imports'
+  | 'intel.appeals'
+  | 'warnings'
+  | 'cases'
+  | 'clues'
+  | 'analysis'
+  | 'stats'
+  | 'units'
+  | 'users'
+  | 'audit'
+  | 'apiKeys';
+
+export const permissionRoles = {
+  'intel.read': ['admin', 'analyst', 'officer'],
+  'intel.write': ['analyst'],
+  'screen.test': ['admin', 'analyst', 'officer'],
+  'appeals.file': ['officer', 'analyst'],
+  'appeals.decide': ['analyst'],
+  'apikeys.manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissionRoles;
+
+export function can(permission: Permission, roles: readonly Role[]): boolean {
+  const allowed: readonly Role[] = permissionRoles[permission];
+  return allowed.some((role) => roles.includes(role));
+}
 
 const pageRoles: Partial<Record<PageKey, readonly Role[]>> = {
+  intercept: permissionRoles['intel.read'],
+  'intel.lists': permissionRoles['intel.read'],
+  'intel.entries': permissionRoles['intel.read'],
+  'intel.screen': permissionRoles['screen.test'],
+  'intel.imports': permissionRoles['intel.read'],
+  'intel.appeals': ['admin', 'analyst', 'officer'],
   users: ['admin'],
   audit: ['auditor', 'admin'],
+  apiKeys: permissionRoles['apikeys.manage'],
 };
 
 export function canOpen(page: PageKey, roles: readonly Role[]): boolean {

@@ -1,4 +1,5 @@
 export { AuthProvider, useAuth, useMe, type AuthState } from './AuthProvider';
 export { RequireAuth } from './RequireAuth';
 export { RequireRole } from './RequireRole';
-export { canOpen, type PageKey } from './access';
+export { can, canOpen, type PageKey, type Permission } from './access';
+export { useCan } from './useCan';

@@ -23,7 +23,7 @@ export function SideNav() {
       mode="inline"
       aria-label={t('nav.home')}
       selectedKeys={selected ? [selected.path] : []}
-      defaultOpenKeys={['system']}
+      defaultOpenKeys={['intercept', 'system']}
       items={navigationFor(me.roles).map(toItem)}
       onClick={({ key }) => navigate(key)}
       style={{ borderInlineEnd: 'none' }}

@@ -6,8 +6,14 @@ import {
   BarChartOutlined,
   DeploymentUnitOutlined,
   FileSearchOutlined,
+  CloudUploadOutlined,
+  ExperimentOutlined,
   HomeOutlined,
+  KeyOutlined,
   NodeIndexOutlined,
+  OrderedListOutlined,
+  SolutionOutlined,
+  UnorderedListOutlined,
   SafetyOutlined,
   SettingOutlined,
   StopOutlined,
@@ -31,7 +37,7 @@ export interface NavPage {
 }
 
 export interface NavGroup {
-  key: 'system';
+  key: 'intercept' | 'system';
   label: MessageKey;
   icon: ReactNode;
   children: NavPage[];
@@ -40,7 +46,7 @@ export interface NavGroup {
 export type NavEntry = NavPage | NavGroup;
 
 export const capabilities: (NavPage & { key: CapabilityKey })[] = [
-  { key: 'intercept', path: '/intercept', label: 'nav.intercept', icon: <StopOutlined />, coming: true },
+  { key: 'intercept', path: '/intercept', label: 'nav.intercept', icon: <StopOutlined /> },
   { key: 'warnings', path: '/warnings', label: 'nav.warnings', icon: <AlertOutlined />, coming: true },
   { key: 'cases', path: '/cases', label: 'nav.cases', icon: <FileSearchOutlined />, coming: true },
   { key: 'clues', path: '/clues', label: 'nav.clues', icon: <NodeIndexOutlined />, coming: true },
@@ -54,12 +60,37 @@ export const capabilities: (NavPage & { key: CapabilityKey })[] = [
   { key: 'stats', path: '/stats', label: 'nav.stats', icon: <BarChartOutlined />, coming: true },
 ];
 
+/** 拦截: lists, entries, the screening tester, imports and appeals. */
+export const interceptPages: NavPage[] = [
+  {
+    key: 'intel.entries',
+    path: '/intercept/entries',
+    label: 'nav.intel.entries',
+    icon: <UnorderedListOutlined />,
+  },
+  { key: 'intel.lists', path: '/intercept/lists', label: 'nav.intel.lists', icon: <OrderedListOutlined /> },
+  { key: 'intel.screen', path: '/intercept/screen', label: 'nav.intel.screen', icon: <ExperimentOutlined /> },
+  {
+    key: 'intel.imports',
+    path: '/intercept/imports',
+    label: 'nav.intel.imports',
+    icon: <CloudUploadOutlined />,
+  },
+  {
+    key: 'intel.appeals',
+    path: '/intercept/appeals',
+    label: 'nav.intel.appeals',
+    icon: <SolutionOutlined />,
+  },
+];
+
 export const homePage: NavPage = { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined /> };
 
 export const systemPages: NavPage[] = [
   { key: 'units', path: '/system/units', label: 'nav.units', icon: <ApartmentOutlined /> },
   { key: 'users', path: '/system/users', label: 'nav.users', icon: <TeamOutlined /> },
   { key: 'audit', path: '/system/audit', label: 'nav.audit', icon: <AuditOutlined /> },
+  { key: 'apiKeys', path: '/system/api-keys', label: 'nav.apiKeys', icon: <KeyOutlined /> },
 ];
 
 export const productIcon = <SafetyOutlined />;
@@ -67,9 +98,15 @@ export const productIcon = <SafetyOutlined />;
 /** The navigation as a given user sees it: pages their roles cannot open are left out. */
 export function navigationFor(roles: readonly Role[]): NavEntry[] {
   const system = systemPages.filter((page) => canOpen(page.key, roles));
+  const intercept = interceptPages.filter((page) => canOpen(page.key, roles));
+  const toEntry = (page: NavPage & { key: CapabilityKey }): NavEntry[] => {
+    if (page.key !== 'intercept') return [page];
+    if (intercept.length === 0) return [];
+    return [{ key: 'intercept', label: page.label, icon: page.icon, children: intercept }];
+  };
   return [
     homePage,
-    ...capabilities,
+    ...capabilities.flatMap(toEntry),
     ...(system.length > 0
       ? [
           {
@@ -85,7 +122,7 @@ export function navigationFor(roles: readonly Role[]): NavEntry[] {
 
 /** The page whose path is the longest prefix of `pathname`, for highlighting the menu. */
 export function pageForPath(pathname: string): NavPage | undefined {
-  const pages = [homePage, ...capabilities, ...systemPages];
+  const pages = [homePage, ...capabilities, ...interceptPages, ...systemPages];
   return pages
     .filter((page) => (page.path === '/' ? pathname === '/' : pathname.startsWith(page.path)))
     .sort((a, b) => b.path.length - a.path.length)[0];

@@ -2,12 +2,17 @@ import { Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { canOpen, useMe } from '../auth';
 import { useT, type MessageKey } from '../i18n';
-import { capabilities, systemPages } from '../layout/navigation';
+import { capabilities, systemPages, type CapabilityKey } from '../layout/navigation';
 
 const shortcutText: Partial<Record<string, MessageKey>> = {
   units: 'home.units.desc',
   users: 'home.users.desc',
   audit: 'home.audit.desc',
+  apiKeys: 'home.apiKeys.desc',
+};
+
+const availableText: Partial<Record<CapabilityKey, MessageKey>> = {
+  intercept: 'home.intercept.desc',
 };
 
 /** 工作台: who you are, where you can go. No figures until there are real ones to show. */
@@ -15,6 +20,7 @@ export function HomePage() {
   const t = useT();
   const me = useMe();
   const shortcuts = systemPages.filter((page) => canOpen(page.key, me.roles));
+  const shown = capabilities.filter((page) => canOpen(page.key, me.roles));
   const roleNames = me.roles.map((role) => t(`role.${role}`)).join('、');
 
   return (
@@ -51,21 +57,29 @@ export function HomePage() {
         extra={<Typography.Text type="secondary">{t('home.capabilitiesHint')}</Typography.Text>}
       >
         <Row gutter={[12, 12]}>
-          {capabilities.map((page) => (
+          {shown.map((page) => (
             <Col key={page.key} xs={24} sm={12} lg={8}>
               <Link to={page.path}>
                 <Card hoverable size="small">
                   <Card.Meta
-                    avatar={<span style={{ fontSize: 22, color: '#94a3b8' }}>{page.icon}</span>}
+                    avatar={
+                      <span style={{ fontSize: 22, color: page.coming ? '#94a3b8' : '#1d4ed8' }}>
+                        {page.icon}
+                      </span>
+                    }
                     title={
                       <Flex justify="space-between" align="center">
                         {t(page.label)}
-                        <Tag color="gold">{t('coming.tag')}</Tag>
+                        {page.coming ? (
+                          <Tag color="gold">{t('coming.tag')}</Tag>
+                        ) : (
+                          <Tag color="green">{t('home.available')}</Tag>
+                        )}
                       </Flex>
                     }
                     description={
                       <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
-                        {t(`coming.${page.key}`)}
+                        {t((!page.coming && availableText[page.key]) || `coming.${page.key}`)}
                       </Typography.Paragraph>
                     }
                   />

@@ -6,6 +6,8 @@ const colors: Record<string, string> = {
   user: 'green',
   personal_data: 'orange',
   apikey: 'purple',
+  intel: 'geekblue',
+  appeal: 'cyan',
 };
 
 /** An audit action in words, with its stable code beside it for people who search by code. */

@@ -29,4 +29,12 @@ export const knownActions = [
   'user.update',
   'personal_data.reveal',
   'apikey.create',
+  'apikey.revoke',
+  'intel.list_create',
+  'intel.entries_add',
+  'intel.entry_remove',
+  'intel.import',
+  'intel.export',
+  'appeal.file',
+  'appeal.decide',
 ] as const;

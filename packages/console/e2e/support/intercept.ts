@@ -1,0 +1,72 @@
+/**
+ * Steps the intercept browser tests share: creating a list and adding entries as an analyst would,
+ * and reading the screening tester's verdict. Everything goes through the console's pages.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** A list name unique to this run, so test files never see each other's lists. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}`;
+}
+
+/** Picks an option of an antd Select (found by its label) by the option's visible text. */
+export async function pickOption(page: Page, scope: Locator | Page, label: string, option: string | RegExp) {
+  await scope.getByLabel(label, { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+}
+
+/** 名单 → 新建名单, as the analyst. */
+export async function createList(page: Page, name: string, title: string): Promise<void> {
+  await page.goto('/intercept/lists');
+  await page.getByRole('button', { name: '新建名单' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('名称').fill(title);
+  await dialog.getByLabel('标识').fill(name);
+  await dialog.getByRole('button', { name: /新\s*建/ }).click();
+  await page.getByText(`已创建名单 ${title}`).waitFor();
+  await page.getByRole('row').filter({ hasText: name }).waitFor();
+}
+
+/** 名单 → 添加条目 on a list's row, with values one per line and a case as their source. */
+export async function addEntries(
+  page: Page,
+  list: string,
+  values: string[],
+  caseId: string,
+): Promise<Locator> {
+  await page.goto('/intercept/lists');
+  await page.getByRole('button', { name: `添加条目 ${list}` }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('值（每行一个）').fill(values.join('\n'));
+  await pickOption(page, dialog, '来源类型', '案件');
+  await dialog.getByLabel('来源编号').fill(caseId);
+  await dialog.getByRole('button', { name: /添\s*加/ }).click();
+  return dialog;
+}
+
+/** The tester's verdict card. */
+export function verdictCard(page: Page): Locator {
+  return page.getByRole('region', { name: '研判结果' });
+}
+
+/**
+ * Screens a value in the tester until the verdict shows `action` (a change reaches the screening
+ * index within a second, so the first answer right after a change may still be the old one).
+ */
+export async function screenUntil(page: Page, kind: string, value: string, action: string): Promise<Locator> {
+  await page.goto(`/intercept/screen?kind=${kind}&value=${encodeURIComponent(value)}`);
+  const card = verdictCard(page);
+  await expect
+    .poll(async () => {
+      const shown = (await card.count()) > 0 ? await card.getByLabel('处置').first().textContent() : null;
+      if (shown !== action) await page.getByRole('button', { name: /研\s*判/ }).click();
+      return shown;
+    })
+    .toBe(action);
+  return card;
+}
