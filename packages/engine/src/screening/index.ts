@@ -45,6 +45,7 @@ export { DEFAULT_SEED, type HashSeed } from './index/string-hash.js';
 export { decide, type Verdict, type VerdictAction, type VerdictReason } from './verdict/verdict.js';
 export {
   Screener,
+  ScreenerBuilder,
   type IntelChange,
   type IntelEntry,
   type IntelEntryRef,

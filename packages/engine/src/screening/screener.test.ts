@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EntryProvenance } from './index/entry.js';
-import { Screener, type IntelEntry, type ScreenItem } from './screener.js';
+import { Screener, ScreenerBuilder, type IntelEntry, type ScreenItem } from './screener.js';
 
 const NOW = 1_800_000_000_000;
 const from = (overrides: Partial<EntryProvenance> = {}): EntryProvenance => ({
@@ -215,5 +215,44 @@ describe('Screener', () => {
     expect(live.pendingChanges).toBe(0);
     expect(live.screen({ kind: 'domain', value: 'pay.new-scam.top' }, NOW).action).toBe('block');
     expect(live.screen({ kind: 'number', value: '13812345678' }, NOW).action).toBe('pass');
+  });
+
+  it('builds from a normalized snapshot with interned provenances, answering like Screener.build', () => {
+    const builder = new ScreenerBuilder();
+    const cases = builder.records.intern(from(), 'number:exact');
+    const virtual = from({ list: 'virtual', action: 'mark', confidence: 30 });
+    expect(builder.numbers.addNormalized('+8613812345678', cases)).toBe(true);
+    expect(
+      builder.numbers.addNormalized(
+        '+86170',
+        builder.records.intern(virtual, 'number:prefix:+86170'),
+        'prefix',
+      ),
+    ).toBe(true);
+    expect(builder.numbers.addNormalized('138 1234 5678', cases)).toBe(false);
+    builder.domains.addNormalized(
+      'evil.cn',
+      builder.records.intern(from({ source: { kind: 'report', id: 'JB-7' } }), 'domain'),
+    );
+    builder.domains.addNormalized(
+      'cdn.example.com/phish/',
+      builder.records.intern(from({ list: 'urls', confidence: 70 }), 'url_prefix'),
+      'url_prefix',
+    );
+    builder.accounts.addNormalized(
+      'qq',
+      '123456789',
+      builder.records.intern(from({ list: 'qq', confidence: 60 }), 'qq'),
+    );
+    const fast = builder.build();
+    const items: ScreenItem[] = [
+      { kind: 'number', value: '13812345678' },
+      { kind: 'number', value: '17012345678' },
+      { kind: 'domain', value: 'www.evil.cn' },
+      { kind: 'url', value: 'https://cdn.example.com/phish/x' },
+      { kind: 'account', value: 'qq:123456789' },
+      { kind: 'number', value: '13912345678' },
+    ];
+    for (const item of items) expect(fast.screen(item, NOW)).toEqual(screener.screen(item, NOW));
   });
 });

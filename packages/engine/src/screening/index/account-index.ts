@@ -33,6 +33,15 @@ export class AccountIndexBuilder {
     return { ok: true, normalized: account.normalized };
   }
 
+  /**
+   * Snapshot fast path: an account already normalized by `classifyAccount`, with a record from
+   * `records.intern(provenance, kind)`.
+   */
+  addNormalized(kind: AccountKind, normalized: string, record: number): void {
+    hashString(`${kind}:${normalized}`, this.seed);
+    this.keys.push(hashed[0]!, hashed[1]!, record);
+  }
+
   build(): AccountIndex {
     return new AccountIndex(this.records, this.seed, new EntryTable(this.keys.toTable(), this.records));
   }

@@ -106,6 +106,28 @@ export class NumberIndexBuilder {
     this.bulk.push({ values, records });
   }
 
+  /**
+   * Snapshot fast path: a value already normalized by `classifyNumber` (exact: "+8613812345678",
+   * "95588") or `normalizeNumberPrefix` (prefix: "+861700", "95"), with a record from
+   * `records.intern(provenance, rule)` — rule "number:exact", or "number:prefix:<normalized>".
+   * No classification, no per-row interning. False when the value is not in normalized form.
+   */
+  addNormalized(normalized: string, record: number, match: NumberMatchRule = 'exact'): boolean {
+    const split = splitNormalized(normalized);
+    if (!split || !encodeDigits(split.digits, split.namespace)) return false;
+    if (match === 'prefix') {
+      if (split.digits.length > 15) return false;
+      this.prefixes.push(numberKey.high, numberKey.low, record);
+      (split.namespace === 'e164' ? this.e164Prefixes : this.barePrefixes).add(
+        split.digits.length,
+        Number(split.digits),
+      );
+    } else {
+      this.exact.push(numberKey.high, numberKey.low, record);
+    }
+    return true;
+  }
+
   /** One exact E.164 number given as the value of its digits, with its record. */
   addE164Value(value: number, record: number): void {
     encodeE164Value(value);
