@@ -70,6 +70,20 @@ describe('NumberIndex', () => {
     expect(() => builder.addE164Values(new Float64Array(2), new Uint32Array(1))).toThrow(RangeError);
   });
 
+  it('takes normalized snapshot rows and refuses rows that are not normalized', () => {
+    const builder = NumberIndex.builder();
+    const record = builder.records.intern(CASE, 'number:exact');
+    expect(builder.addNormalized('+8613812345678', record)).toBe(true);
+    expect(builder.addNormalized('95588', record)).toBe(true);
+    expect(builder.addNormalized('106900001234567890', record)).toBe(true);
+    for (const bad of ['+', '+0861', '+86138x', '138 1234 5678', ''])
+      expect(builder.addNormalized(bad, record)).toBe(false);
+    const index = builder.build();
+    expect(['+8613812345678', '95588', '106900001234567890'].map((n) => index.actionsOf(n, NOW))).toEqual([
+      2, 2, 2,
+    ]);
+  });
+
   it('applies deltas at once and keeps them through compaction', () => {
     const index = build();
     expect(index.add({ ...CASE, value: '13812345678', list: 'appeals', action: 'allow' })).toEqual({

@@ -113,6 +113,18 @@ export class NumberIndexBuilder {
    * No classification, no per-row interning. False when the value is not in normalized form.
    */
   addNormalized(normalized: string, record: number, match: NumberMatchRule = 'exact'): boolean {
+    // The common row, an exact E.164 number: read its digits without a RegExp or a substring.
+    if (match === 'exact' && normalized.charCodeAt(0) === 43 && normalized.length <= 16) {
+      let value = 0;
+      for (let i = 1; i < normalized.length; i++) {
+        const digit = normalized.charCodeAt(i) - 48;
+        if (digit < 0 || digit > 9 || (i === 1 && digit === 0)) return false;
+        value = value * 10 + digit;
+      }
+      if (normalized.length < 2) return false;
+      this.addE164Value(value, record);
+      return true;
+    }
     const split = splitNormalized(normalized);
     if (!split || !encodeDigits(split.digits, split.namespace)) return false;
     if (match === 'prefix') {
