@@ -44,6 +44,11 @@ export interface SmsClassification {
 export interface SmsClassifierOptions {
   /** How many contributing n-grams to quote (0 to skip the explanation). Default 5. */
   readonly topFeatures?: number;
+  /**
+   * Whether to quote n-grams for messages labelled normal too. Default false: evidence explains what
+   * is flagged, and most traffic is normal, so this is where the time goes.
+   */
+  readonly explainNormal?: boolean;
 }
 
 export interface SmsClassifier {
@@ -80,6 +85,7 @@ export function createSmsClassifier(
   }
   const extractor = new SmsFeatureExtractor(m.hashBits);
   const topFeatures = options.topFeatures ?? 5;
+  const explainNormal = options.explainNormal ?? false;
   const labelCount = SMS_LABELS.length;
   const typeCount = m.fraudTypes.length;
   const logits = new Float64Array(labelCount);
@@ -143,8 +149,9 @@ export function createSmsClassifier(
       fraudType = pickFraudType(m, typeLogits, patterns);
     }
 
-    const evidence: SmsEvidence[] = [...patterns];
-    if (topFeatures > 0) {
+    // `match` returns a fresh array: it becomes the evidence list.
+    const evidence: SmsEvidence[] = patterns;
+    if (topFeatures > 0 && (best !== 0 || explainNormal)) {
       for (const item of explain(m, best, norm, features, normalised, text, topFeatures)) evidence.push(item);
     }
     return {
