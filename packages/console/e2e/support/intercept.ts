@@ -2,7 +2,7 @@
  * Steps the intercept browser tests share: creating a list and adding entries as an analyst would,
  * and reading the screening tester's verdict. Everything goes through the console's pages.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** A list name unique to this run, so test files never see each other's lists. */
@@ -69,4 +69,25 @@ export async function screenUntil(page: Page, kind: string, value: string, actio
     })
     .toBe(action);
   return card;
+}
+
+/**
+ * Creates a list with entries through the API with the signed-in analyst's session, for tests whose
+ * subject is what happens next (the list and entry pages have their own tests).
+ */
+export async function seedList(
+  context: BrowserContext,
+  list: { name: string; title: string; values: string[]; caseId: string },
+): Promise<void> {
+  const created = await context.request.post('/api/v1/intel/lists', {
+    data: { name: list.name, title: list.title, kind: 'number', defaultAction: 'block' },
+  });
+  expect(created.status()).toBe(201);
+  if (list.values.length === 0) return;
+  const added = await context.request.post(`/api/v1/intel/lists/${list.name}/entries`, {
+    data: {
+      entries: list.values.map((value) => ({ value, source: { kind: 'case', id: list.caseId } })),
+    },
+  });
+  expect(added.status()).toBe(200);
 }

@@ -476,6 +476,7 @@ export const en: Messages = {
   'apiKeys.key': 'API key',
   'apiKeys.copy': 'Copy',
   'apiKeys.copied': 'Copied',
+  'apiKeys.copyFailed': 'Could not copy automatically; select the key and copy it',
   'apiKeys.copiedClose': 'I have copied it, close',
   'apiKeys.usage': 'Send it in the X-API-Key header or as Authorization: Bearer.',
   'apiKeys.col.name': 'Used by',

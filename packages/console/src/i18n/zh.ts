@@ -457,6 +457,7 @@ export const zh = {
   'apiKeys.key': '接口密钥',
   'apiKeys.copy': '复制',
   'apiKeys.copied': '已复制',
+  'apiKeys.copyFailed': '无法自动复制，请选中密钥后手动复制',
   'apiKeys.copiedClose': '我已复制，关闭',
   'apiKeys.usage': '调用时在请求头 X-API-Key 或 Authorization: Bearer 中携带。',
   'apiKeys.col.name': '使用单位',

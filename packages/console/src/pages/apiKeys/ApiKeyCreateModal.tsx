@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Form, Input, Modal, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Typography } from 'antd';
+import { CopyOutlined } from '@ant-design/icons';
 import { apiKeysApi, apiKeyScopes, problemMessage, type ApiKeyCreated, type ApiKeyScope } from '../../api';
 import { useMe } from '../../auth';
 import { showOnFields } from '../../components/formErrors';
@@ -17,6 +18,12 @@ const fields = ['name', 'scopes', 'unitCode'];
 /** The new key, once: copy it now, it is never shown again. */
 function CreatedKey({ created, onClose }: { created: ApiKeyCreated; onClose: () => void }) {
   const t = useT();
+  const { message } = App.useApp();
+  const copy = () =>
+    navigator.clipboard.writeText(created.key).then(
+      () => void message.success(t('apiKeys.copied')),
+      () => void message.warning(t('apiKeys.copyFailed')),
+    );
   return (
     <Modal
       open
@@ -24,9 +31,14 @@ function CreatedKey({ created, onClose }: { created: ApiKeyCreated; onClose: () 
       onCancel={onClose}
       maskClosable={false}
       footer={
-        <Button type="primary" onClick={onClose}>
-          {t('apiKeys.copiedClose')}
-        </Button>
+        <>
+          <Button icon={<CopyOutlined />} onClick={() => void copy()}>
+            {t('apiKeys.copy')}
+          </Button>
+          <Button type="primary" onClick={onClose}>
+            {t('apiKeys.copiedClose')}
+          </Button>
+        </>
       }
     >
       <Alert type="warning" showIcon title={t('apiKeys.onceWarning')} style={{ marginBottom: 12 }} />

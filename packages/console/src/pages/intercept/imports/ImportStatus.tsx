@@ -44,7 +44,9 @@ function Finished({ job, onAgain }: { job: ImportJob; onAgain: () => void }) {
         description={
           <>
             <div>{t('imports.nothingChanged')}</div>
-            {job.message && <Typography.Text type="secondary">{job.message}</Typography.Text>}
+            {job.errors.length === 0 && job.message && (
+              <Typography.Text type="secondary">{job.message}</Typography.Text>
+            )}
           </>
         }
         action={again}
