@@ -46,6 +46,32 @@ describe('createSmsClassifier', () => {
     expect(result.fraudType).toBe('click_farming_rebate');
   });
 
+  // Short texts of types and styles the training data lacks: the pattern set's vote must carry them.
+  it.each([
+    [
+      'click_farming_rebate',
+      '【兼职】在家手机做任务，点赞关注日结200-500元，刷单返佣金，先垫付后返本金，加QQ 123456 领取任务。',
+    ],
+    [
+      'fake_investment',
+      '老师带你炒股，内幕消息每天推荐牛股，加入股票群稳赚不赔，数字货币平台收益翻倍，加微信了解。',
+    ],
+    ['fake_loan', '您好，您有一笔5万元无抵押贷款额度待领取，不看征信秒到账，先交500元保证金激活账户。'],
+    [
+      'fake_credit_repair',
+      '您的京东金条账户存在异常，影响征信，需要注销校园贷账户，请按照指引将借款转到指定账户清空额度。',
+    ],
+    [
+      'fake_game_trading',
+      '出售王者荣耀游戏账号，满皮肤低价转让，请到指定交易平台下单，先付款后登录解除防沉迷。',
+    ],
+    ['romance', '亲爱的，我在一个投资平台赚了很多钱，带你赚钱，我们一起投资吧，这是平台的链接。'],
+  ])('marks %s written in an unseen style', (fraudType, text) => {
+    const result = sut.classify(text);
+    expect(result.score).toBeGreaterThanOrEqual(SMS_FRAUD_THRESHOLDS.mark);
+    expect(result.fraudType).toBe(fraudType);
+  });
+
   it('refuses a model trained with another pattern set', () => {
     expect(() => createSmsClassifier({ ...model, patternSetVersion: '0' })).toThrow(/pattern set/);
   });

@@ -29,6 +29,7 @@ export {
   createSmsClassifier,
   SMS_FRAUD_THRESHOLDS,
   SMS_PATTERN_VOTE,
+  patternEvidenceWeight,
   type FeatureEvidence,
   type SmsClassification,
   type SmsClassifier,

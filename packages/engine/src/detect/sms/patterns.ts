@@ -9,7 +9,7 @@
  */
 import type { FraudType } from '../fraud-types.js';
 
-export const SMS_PATTERN_SET_VERSION = '2026.11.1';
+export const SMS_PATTERN_SET_VERSION = '2026.11.2';
 
 export type PatternCategory = FraudType | 'generic';
 
@@ -125,17 +125,13 @@ export const SMS_KEYWORD_PATTERNS: readonly SmsKeywordPattern[] = [
     id: 'loan.offer',
     category: 'fake_loan',
     weight: 1,
-    keywords: [
-      '无抵押',
-      '免息贷款',
-      '低息贷款',
-      '秒到账',
-      '快速放款',
-      '黑户可贷',
-      '不看征信',
-      '额度',
-      '贷款',
-    ],
+    keywords: ['无抵押', '免息贷款', '低息贷款', '快速放款', '额度', '贷款'],
+  },
+  {
+    id: 'loan.no_check',
+    category: 'fake_loan',
+    weight: 2,
+    keywords: ['不看征信', '黑户可贷', '秒到账', '无需审核', '秒下款', '白户可贷'],
   },
   {
     id: 'loan.fee',
@@ -235,7 +231,13 @@ export const SMS_KEYWORD_PATTERNS: readonly SmsKeywordPattern[] = [
     id: 'shopping.cheap',
     category: 'fake_shopping',
     weight: 1,
-    keywords: ['低价转让', '内部渠道', '代购', '先付款后发货', '定金', '预付款', '口罩', '演唱会门票'],
+    keywords: ['低价转让', '代购', '口罩', '演唱会门票', '特价名额'],
+  },
+  {
+    id: 'shopping.prepay',
+    category: 'fake_shopping',
+    weight: 2,
+    keywords: ['先付款后发货', '先付定金', '定金', '预付款', '内部渠道', '拍下不发货'],
   },
 
   {
@@ -262,14 +264,26 @@ export const SMS_KEYWORD_PATTERNS: readonly SmsKeywordPattern[] = [
     id: 'game.trade',
     category: 'fake_game_trading',
     weight: 2,
-    keywords: ['游戏账号', '游戏装备', '皮肤', '点券', '代练', '游戏币', '解除防沉迷', '交易平台'],
+    keywords: ['游戏账号', '游戏装备', '皮肤', '点券', '代练', '游戏币', '交易平台'],
+  },
+  {
+    id: 'game.bypass',
+    category: 'fake_game_trading',
+    weight: 2,
+    keywords: ['解除防沉迷', '账号解封', '满皮肤', '低价出售账号', '账号冻结需'],
   },
 
   {
     id: 'romance.relation',
     category: 'romance',
     weight: 1,
-    keywords: ['亲爱的', '宝贝', '老公', '老婆', '交友', '婚恋', '相亲', '网恋', '一起投资', '带你赚钱'],
+    keywords: ['亲爱的', '宝贝', '老公', '老婆', '交友', '婚恋', '相亲', '网恋'],
+  },
+  {
+    id: 'romance.invest',
+    category: 'romance',
+    weight: 2,
+    keywords: ['一起投资', '带你赚钱', '平台漏洞', '我舅舅', '内部数据', '充值提现'],
   },
 ];
 
