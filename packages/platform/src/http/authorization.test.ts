@@ -13,7 +13,8 @@ import { createTestPlatform, type TestPlatform } from '../test-support/index.js'
 
 interface Request {
   url: string;
-  payload?: object;
+  payload?: object | string;
+  contentType?: string;
 }
 
 interface RouteCase {
@@ -139,6 +140,22 @@ function routeCases(): Record<string, RouteCase> {
       },
       expect: [404, 403],
     },
+    'POST /api/v1/intel/imports': {
+      own: {
+        url: '/api/v1/intel/imports?list=matrix-numbers&format=csv',
+        payload: 'value\n13900000001\n',
+        contentType: 'text/csv',
+      },
+      expect: [202, 403],
+    },
+    'GET /api/v1/intel/imports': { own: { url: '/api/v1/intel/imports' } },
+    'GET /api/v1/intel/imports/:id': {
+      own: { url: '/api/v1/intel/imports/00000000-0000-0000-0000-000000000000' },
+      expect: [404],
+    },
+    'GET /api/v1/intel/lists/:list/export': {
+      own: { url: '/api/v1/intel/lists/matrix-numbers/export?format=csv' },
+    },
     'GET /api/v1/intel/entries': { own: { url: '/api/v1/intel/entries' } },
     'GET /api/v1/intel/history': { own: { url: '/api/v1/intel/history?value=%2B8613900000000' } },
     'POST /api/v1/screen': {
@@ -197,7 +214,10 @@ function send(method: string, request: Request, cookie?: string) {
   return sut.app.inject({
     method: method as 'GET',
     url: request.url,
-    ...(cookie ? { headers: { cookie } } : {}),
+    headers: {
+      ...(cookie ? { cookie } : {}),
+      ...(request.contentType ? { 'content-type': request.contentType } : {}),
+    },
     ...(request.payload ? { payload: request.payload } : {}),
   });
 }

@@ -103,7 +103,7 @@ export interface IntelChangeTable {
   seq: ColumnType<string, never, never>;
   at: Timestamp;
   list_id: string;
-  op: 'add' | 'remove';
+  op: 'add' | 'remove' | 'bulk';
   kind: string;
   value: string;
   match: string;

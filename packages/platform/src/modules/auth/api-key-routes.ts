@@ -64,15 +64,13 @@ export function apiKeyRoutes(ctx: Context) {
         const unitCode =
           request.body.unitCode ??
           (actor.type === 'system' ? `${ctx.config.provinceCode}0000` : actor.unitCode);
-        return reply
-          .status(201)
-          .send(
-            await createApiKey(ctx, actor, {
-              name: request.body.name,
-              scopes: request.body.scopes,
-              unitCode,
-            }),
-          );
+        return reply.status(201).send(
+          await createApiKey(ctx, actor, {
+            name: request.body.name,
+            scopes: request.body.scopes,
+            unitCode,
+          }),
+        );
       },
     );
 

@@ -74,6 +74,30 @@ export async function upsertEntries(db: Db, entries: NewIntelEntry[]): Promise<I
     .execute();
 }
 
+/**
+ * Adds or replaces many entries of one list in one statement (arrays unnested on the server): the
+ * import path, an order of magnitude faster than multi-row VALUES. Rows must have distinct values.
+ */
+export async function bulkUpsertEntries(db: Db, rows: NewIntelEntry[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const column = <K extends keyof NewIntelEntry>(key: K) => rows.map((row) => row[key] ?? null);
+  const result = await sql`
+    INSERT INTO intel_entries (list_id, value, match, account_kind, action, confidence, source_kind, source_id, reason, added_at, expires_at, added_by)
+    SELECT t.list_id::uuid, t.value, t.match, t.account_kind, t.action, t.confidence::smallint, t.source_kind, t.source_id, t.reason, t.added_at::timestamptz, t.expires_at::timestamptz, t.added_by
+    FROM unnest(${column('list_id')}::text[], ${column('value')}::text[], ${column('match')}::text[], ${column('account_kind')}::text[],
+                ${column('action')}::text[], ${column('confidence')}::int[], ${column('source_kind')}::text[], ${column('source_id')}::text[],
+                ${column('reason')}::text[], ${rows.map((r) => new Date(r.added_at as Date).toISOString())}::text[],
+                ${rows.map((r) => (r.expires_at ? new Date(r.expires_at as Date).toISOString() : null))}::text[], ${column('added_by')}::text[])
+      AS t(list_id, value, match, account_kind, action, confidence, source_kind, source_id, reason, added_at, expires_at, added_by)
+    ON CONFLICT (list_id, value, match) DO UPDATE SET
+      action = excluded.action, confidence = excluded.confidence, source_kind = excluded.source_kind,
+      source_id = excluded.source_id, reason = excluded.reason, added_at = excluded.added_at,
+      expires_at = excluded.expires_at, added_by = excluded.added_by, account_kind = excluded.account_kind`.execute(
+    db,
+  );
+  return Number(result.numAffectedRows ?? rows.length);
+}
+
 export function deleteEntry(
   db: Db,
   listId: string,
@@ -118,7 +142,7 @@ export async function insertChanges(
   changes: Array<{
     at: Date;
     list_id: string;
-    op: 'add' | 'remove';
+    op: 'add' | 'remove' | 'bulk';
     kind: string;
     value: string;
     match: string;

@@ -81,8 +81,12 @@ export class IntelFollower {
       }
       for (;;) {
         const changes = await findChangesAfter(this.db, this.appliedSeq, 10_000);
+        if (changes.some((change) => change.op === 'bulk')) {
+          await this.loadSnapshot();
+          return;
+        }
         for (const change of changes) {
-          this.screener.apply(toEngineChange(change.op, change.entry as IntelEntry));
+          this.screener.apply(toEngineChange(change.op as 'add' | 'remove', change.entry as IntelEntry));
           this.appliedSeq = String(change.seq);
         }
         if (changes.length < 10_000) break;

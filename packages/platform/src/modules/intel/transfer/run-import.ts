@@ -10,9 +10,10 @@ import { AppError } from '../../../errors.js';
 import type { IntelListRow, NewIntelEntry } from '../../../store/schema.js';
 import { recordAudit } from '../../audit/index.js';
 import type { Actor } from '../../auth/actor.js';
+import { actorName } from '../../auth/actor.js';
 import { authorize } from '../../auth/policy.js';
-import { prepareEntries, writeEntries } from '../service.js';
-import { findList, notifyChanges } from '../store.js';
+import { prepareEntries } from '../service.js';
+import { bulkUpsertEntries, findList, insertChanges, notifyChanges } from '../store.js';
 import { readCsv } from './read-csv.js';
 import { readNdjson } from './read-ndjson.js';
 import type { ImportFormat, ImportRow } from './records.js';
@@ -104,7 +105,7 @@ export async function runImport(ctx: Context, actor: Actor, options: ImportOptio
       let pending: NewIntelEntry[] = [];
       const flush = async () => {
         if (pending.length && progress.errorCount === 0)
-          progress.added += await writeEntries(tx, list, lastOfEachValue(pending), actor, now);
+          progress.added += await bulkUpsertEntries(tx, lastOfEachValue(pending));
         pending = [];
       };
       for await (const row of rowsOf(options.format, counted, list)) {
@@ -128,6 +129,20 @@ export async function runImport(ctx: Context, actor: Actor, options: ImportOptio
       if (progress.errorCount)
         throw new ImportFailed(`${progress.errorCount} bad rows; nothing was imported`);
       if (progress.rowsRead === 0) throw new ImportFailed('the file has no rows');
+      // One change-log row for the whole import: followers load a fresh snapshot rather than replaying it.
+      await insertChanges(tx, [
+        {
+          at: now,
+          list_id: list.id,
+          op: 'bulk',
+          kind: list.kind,
+          value: `import:${list.name}`,
+          match: '',
+          entry: { rows: progress.rowsRead, added: progress.added, format: options.format },
+          actor: actorName(actor),
+          reason: `import of ${progress.added} entries`,
+        },
+      ]);
       await recordAudit(
         tx,
         actor,

@@ -187,6 +187,11 @@ describe('HTTP import and export', () => {
     });
     const list = await sut.app.inject({ url: '/api/v1/intel/imports', headers: { cookie: analyst } });
     expect(list.json().items[0].id).toBe(started.json().id);
+    // Screening follows the import: one bulk change, a fresh snapshot.
+    await sut.app.screening.service.follower.sync();
+    expect(sut.app.screening.service.screen({ kind: 'number', value: '13900002999' }, null)).toMatchObject({
+      action: 'block',
+    });
   });
 
   it('answers 404 for an unknown list and 403 to officers', async () => {
