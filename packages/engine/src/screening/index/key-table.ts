@@ -2,8 +2,10 @@
  * KeyTable: an immutable multiset of 64-bit keys, each with a payload (a provenance record id), laid
  * out in typed arrays so that a lookup reads one directory word and one or two adjacent cache lines:
  *
- * - keys are mixed (see key-mix.ts) and bucketed by the top `slotBits` bits of the mixed high half;
- *   `slotStarts[s]..slotStarts[s+1]` are slot s's entries (a counting sort: building is O(n));
+ * - keys are mixed (see key-mix.ts) and bucketed by the top `slotBits` bits of the mixed high half
+ *   (a counting sort: building is O(n)); the directory holds, per slot, its first position and a
+ *   32-bit summary of its keys (two bits of each key's low half set), so that ~90% of the keys that
+ *   are not listed are answered from the directory word alone, without touching the entries;
  * - the slot fixes those top bits, so an entry stores only the other 64 − slotBits key bits, and the
  *   payload in whatever room is left. Three layouts, the smallest that holds the table's payloads:
  *   - compact, 6 bytes: [low half as two 16-bit words, rest of the high half | payload] — when the
@@ -17,7 +19,7 @@
  */
 import { mix, mixed } from './key-mix.js';
 
-/** Average entries per slot: ~1 byte of directory an entry, and a short scan. */
+/** Average entries per slot: ~1.7 bytes of directory (start and summary) an entry, and a short scan. */
 const LOAD = 4;
 
 const COMPACT = 0;
@@ -35,7 +37,8 @@ export class KeyTable {
   private constructor(
     readonly size: number,
     private readonly slotBits: number,
-    private readonly slotStarts: Uint32Array,
+    /** Per slot s: [2s] first position, [2s + 1] summary bits; [2 · slotCount] = size. */
+    private readonly directory: Uint32Array,
     private readonly layout: number,
     /** Entries of the packed and wide layouts. */
     private readonly words: Uint32Array,
@@ -80,39 +83,40 @@ export class KeyTable {
       if (payloads[i]! > maxPayload) maxPayload = payloads[i]!;
     }
     for (let s = 0; s < slotCount; s++) slotStarts[s + 1]! += slotStarts[s]!;
-    const cursor = slotStarts.slice(0, slotCount);
+    const directory = new Uint32Array(2 * slotCount + 2);
+    for (let s = 0; s <= slotCount; s++) directory[2 * s] = slotStarts[s]!;
+    const cursor = slotStarts.subarray(0, slotCount);
     const layout =
       slotBits > 16 && maxPayload < 2 ** (slotBits - 16)
         ? COMPACT
         : slotBits >= 16 && maxPayload <= 0xffff
           ? PACKED
           : WIDE;
-    if (layout === COMPACT) {
-      const halves = new Uint16Array(count * 3);
-      const restBits = 32 - slotBits;
-      const restMask = (1 << restBits) - 1;
-      for (let i = 0; i < count; i++) {
-        const at = cursor[highs[i]! >>> shift]!++ * 3;
-        const low = lows[i]!;
+    const stride = layout === COMPACT ? 3 : layout === PACKED ? 2 : 3;
+    const halves = new Uint16Array(layout === COMPACT ? count * 3 : 0);
+    const words = new Uint32Array(layout === COMPACT ? 0 : count * stride);
+    const restBits = 32 - slotBits;
+    const restMask = (1 << restBits) - 1;
+    for (let i = 0; i < count; i++) {
+      const high = highs[i]!;
+      const low = lows[i]!;
+      const slot = high >>> shift;
+      directory[2 * slot + 1]! |= summaryBits(low);
+      const at = cursor[slot]!++ * stride;
+      if (layout === COMPACT) {
         halves[at] = low;
         halves[at + 1] = low >>> 16;
-        halves[at + 2] = (highs[i]! & restMask) | (payloads[i]! << restBits);
-      }
-      return new KeyTable(count, slotBits, slotStarts, COMPACT, new Uint32Array(0), halves);
-    }
-    const stride = layout === PACKED ? 2 : 3;
-    const words = new Uint32Array(count * stride);
-    for (let i = 0; i < count; i++) {
-      const at = cursor[highs[i]! >>> shift]!++ * stride;
-      words[at] = lows[i]!;
-      if (layout === PACKED) {
-        words[at + 1] = (highs[i]! & 0xffff) | (payloads[i]! << 16);
+        halves[at + 2] = (high & restMask) | (payloads[i]! << restBits);
+      } else if (layout === PACKED) {
+        words[at] = low;
+        words[at + 1] = (high & 0xffff) | (payloads[i]! << 16);
       } else {
-        words[at + 1] = highs[i]!;
+        words[at] = low;
+        words[at + 1] = high;
         words[at + 2] = payloads[i]!;
       }
     }
-    return new KeyTable(count, slotBits, slotStarts, layout, words, new Uint16Array(0));
+    return new KeyTable(count, slotBits, directory, layout, words, halves);
   }
 
   /**
@@ -120,10 +124,12 @@ export class KeyTable {
    * Pass the previous result as `after` to visit every entry of a key.
    */
   findMixed(high: number, low: number, after = -1): number {
-    const slot = high >>> this.shift;
-    let position = this.slotStarts[slot]!;
+    const at = (high >>> this.shift) * 2;
+    const summary = summaryBits(low);
+    if ((this.directory[at + 1]! & summary) >>> 0 !== summary) return -1;
+    let position = this.directory[at]!;
     if (after >= position) position = after + 1;
-    return this.scan(position, this.slotStarts[slot + 1]!, high, low);
+    return this.scan(position, this.directory[at + 2]!, high, low);
   }
 
   /** `findMixed` for a raw key. */
@@ -169,21 +175,26 @@ export class KeyTable {
     found: Int32Array,
     scratch: Uint32Array,
   ): void {
-    const { slotStarts, shift } = this;
+    const { directory, shift } = this;
     for (let i = 0; i < count; i++) {
-      const slot = highs[i]! >>> shift;
-      scratch[2 * i] = slotStarts[slot]!;
-      scratch[2 * i + 1] = slotStarts[slot + 1]!;
+      const at = (highs[i]! >>> shift) * 2;
+      const summary = summaryBits(lows[i]!);
+      const start = directory[at]!;
+      // A key the slot's summary rules out gets an empty range: no entry is touched for it.
+      scratch[2 * i] = start;
+      scratch[2 * i + 1] = (directory[at + 1]! & summary) >>> 0 === summary ? directory[at + 2]! : start;
     }
     // Touch each slot's first entry in a loop without data-dependent branches: the loads of all keys
     // are in flight together, and the scans below find their lines in cache. (A scan's early exit
     // is a mispredicted branch that would otherwise throw away the next keys' loads.)
     let touched = 0;
     if (this.layout === COMPACT) {
-      for (let i = 0; i < count; i++) touched ^= this.halves[scratch[2 * i]! * 3] ?? 0;
+      for (let i = 0; i < count; i++)
+        if (scratch[2 * i + 1]! > scratch[2 * i]!) touched ^= this.halves[scratch[2 * i]! * 3]!;
     } else {
       const stride = this.layout === PACKED ? 2 : 3;
-      for (let i = 0; i < count; i++) touched ^= this.words[scratch[2 * i]! * stride] ?? 0;
+      for (let i = 0; i < count; i++)
+        if (scratch[2 * i + 1]! > scratch[2 * i]!) touched ^= this.words[scratch[2 * i]! * stride]!;
     }
     this.touched = touched;
     for (let i = 0; i < count; i++)
@@ -198,9 +209,10 @@ export class KeyTable {
   /** Every entry's mixed key and payload, in position order (for compaction). */
   forEachMixed(visit: (high: number, low: number, payload: number, position: number) => void): void {
     const { shift, restMask } = this;
-    for (let slot = 0; slot + 1 < this.slotStarts.length; slot++) {
+    const slotCount = (this.directory.length - 2) / 2;
+    for (let slot = 0; slot < slotCount; slot++) {
       const top = slot << shift;
-      for (let p = this.slotStarts[slot]!; p < this.slotStarts[slot + 1]!; p++) {
+      for (let p = this.directory[2 * slot]!; p < this.directory[2 * slot + 2]!; p++) {
         let low: number;
         let rest: number;
         if (this.layout === COMPACT) {
@@ -218,7 +230,7 @@ export class KeyTable {
 
   /** Bytes held by the typed arrays. */
   get byteLength(): number {
-    return this.slotStarts.byteLength + this.words.byteLength + this.halves.byteLength;
+    return this.directory.byteLength + this.words.byteLength + this.halves.byteLength;
   }
 }
 
@@ -242,4 +254,9 @@ function groupByTopBits(
     p[at] = payloads[i]!;
   }
   return [h, l, p];
+}
+
+/** The two summary bits a key sets in its slot's directory word (from its low half, which is random). */
+function summaryBits(low: number): number {
+  return ((1 << (low & 31)) | (1 << ((low >>> 5) & 31))) >>> 0;
 }
