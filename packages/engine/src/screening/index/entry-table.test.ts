@@ -116,4 +116,35 @@ describe('EntryTable', () => {
     for (let i = 0; i < count; i += 997) expect(table.find(highs[i]!, lows[i]!)).toBeGreaterThanOrEqual(0);
     expect(table.find(1, 1)).toBe(-1);
   });
+
+  it.each([
+    ['compact', 1],
+    ['packed', 1000],
+  ])('keeps a large %s-layout table right through deltas and compaction', (_layout, records) => {
+    const provenances = new ProvenanceTable();
+    for (let r = 0; r < records; r++) provenances.intern(provenance(`list-${r}`, 'block'), 'test');
+    const count = 400_000;
+    const highs = new Uint32Array(count);
+    const lows = new Uint32Array(count);
+    const payloads = new Uint32Array(count);
+    for (let i = 0; i < count; i++) {
+      highs[i] = 2000 + (i % 7);
+      lows[i] = Math.imul(i, 2654435761) >>> 0;
+      payloads[i] = i % records;
+    }
+    const table = new EntryTable(KeyTable.build(highs, lows, payloads, count), provenances);
+    const allow = provenances.intern(provenance('appeals', 'allow'), 'test');
+    for (let i = 0; i < count; i += 1000)
+      table.remove(highs[i]!, lows[i]!, provenances.listOf[payloads[i]!]!);
+    for (let i = 1; i < count; i += 1000) table.add(highs[i]!, lows[i]!, allow);
+    for (const round of ['deltas', 'compacted']) {
+      if (round === 'compacted') table.compact();
+      for (let i = 0; i < count; i += 97) {
+        const expected = i % 1000 === 0 ? 0 : i % 1000 === 1 ? 2 | 4 : 2;
+        expect(table.actions(highs[i]!, lows[i]!, 1)).toBe(expected);
+      }
+      expect(table.actions(1, 1, 1)).toBe(0);
+      expect(table.size).toBe(count);
+    }
+  });
 });
