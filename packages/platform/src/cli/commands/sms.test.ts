@@ -47,4 +47,21 @@ describe('fanzha sms classify', () => {
     expect(lines[3]).toEqual({ line: 4, error: 'not valid JSON' });
     expect(lines[4]).toMatchObject({ line: 5 });
   }, 120_000);
+
+  it('streams a long input: one line out per line in, errors at their own line numbers', async () => {
+    const lines = Array.from({ length: 600 }, (_, i) =>
+      i % 97 === 5 ? `{"text": ${i}}` : JSON.stringify({ text: `第${i}条：晚上一起吃饭吗？` }),
+    );
+    const { code, stdout } = await fanzha(['sms', 'classify'], lines.join('\n'));
+    expect(code).toBe(0);
+    const out = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { line?: number; label?: string });
+    expect(out).toHaveLength(600);
+    out.forEach((result, i) => {
+      if (i % 97 === 5) expect(result.line).toBe(i + 1);
+      else expect(result.label).toBe('normal');
+    });
+  }, 120_000);
 });
