@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { registerApiKey } from './apikey.js';
 import { registerDomain } from './domain.js';
+import { registerIntel } from './intel.js';
 import { registerMigrate } from './migrate.js';
 import { registerNumber } from './number.js';
+import { registerScreen } from './screen.js';
 import { registerScreenNode } from './screen-node.js';
 import { registerSeed } from './seed.js';
 import { registerSms } from './sms.js';
@@ -19,6 +21,8 @@ export const commands: Array<(program: Command) => void> = [
   registerUnits,
   registerApiKey,
   registerScreenNode,
+  registerIntel,
+  registerScreen,
   registerNumber,
   registerSms,
   registerDomain,
