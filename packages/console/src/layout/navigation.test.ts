@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { can } from '../auth/access';
+import { navigationFor, pageForPath, type NavEntry } from './navigation';
+
+const keysOf = (entries: NavEntry[]) =>
+  entries.map((entry) =>
+    'children' in entry ? `${entry.key}:[${entry.children.map((c) => c.key).join(',')}]` : entry.key,
+  );
+
+describe('navigationFor', () => {
+  it('shows the intercept pages to the roles holding intel.read, and API keys to admins only', () => {
+    expect(keysOf(navigationFor(['officer']))).toContain(
+      'intercept:[intel.entries,intel.lists,intel.screen,intel.imports,intel.appeals]',
+    );
+    expect(keysOf(navigationFor(['admin'])).at(-1)).toBe('system:[units,users,audit,apiKeys]');
+    expect(keysOf(navigationFor(['analyst'])).at(-1)).toBe('system:[units]');
+  });
+
+  it('leaves the intercept group out for an auditor', () => {
+    expect(keysOf(navigationFor(['auditor'])).some((key) => key.startsWith('intercept'))).toBe(false);
+  });
+});
+
+describe('pageForPath', () => {
+  it('highlights the deepest page of a path', () => {
+    expect(pageForPath('/intercept/entries')?.key).toBe('intel.entries');
+    expect(pageForPath('/system/api-keys')?.key).toBe('apiKeys');
+    expect(pageForPath('/intercept')?.key).toBe('intercept');
+  });
+});
+
+describe('can', () => {
+  it('mirrors the platform: analysts write intel and decide appeals, officers file them', () => {
+    expect(can('intel.write', ['analyst'])).toBe(true);
+    expect(can('intel.write', ['officer', 'admin'])).toBe(false);
+    expect(can('appeals.file', ['officer'])).toBe(true);
+    expect(can('appeals.decide', ['officer'])).toBe(false);
+    expect(can('screen.test', ['auditor'])).toBe(false);
+  });
+});
