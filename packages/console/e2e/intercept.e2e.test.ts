@@ -50,6 +50,8 @@ describe('intercept: lists, entries and the screening tester', () => {
     await page.getByPlaceholder('按值搜索（如 138 1234）').press('Enter');
     const row = page.getByRole('row').filter({ hasText: '+8613812345601' });
     await row.getByText(caseId).waitFor();
+    // Searched as people write it, found in its normalised form, and nothing else.
+    await expect.poll(() => page.getByRole('table').getByRole('row').count()).toBe(2);
     await row.getByText('拦截', { exact: true }).waitFor();
     await screenshot(page, 'intercept-entries');
 
@@ -70,7 +72,9 @@ describe('intercept: lists, entries and the screening tester', () => {
     const { context, page } = await newSession(browser);
     await login(page, 'xuanwu-officer');
     await openFromNav(page, '条目');
-    await page.getByRole('row').filter({ hasText: '+8613812345602' }).first().waitFor();
+    await page.getByPlaceholder('按值搜索（如 138 1234）').fill('+86 138 1234 5602');
+    await page.getByPlaceholder('按值搜索（如 138 1234）').press('Enter');
+    await page.getByRole('row').filter({ hasText: '+8613812345602' }).getByText(caseId).waitFor();
     expect(await page.getByRole('button', { name: '添加条目' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^撤销/ }).count()).toBe(0);
     await openFromNav(page, '名单');

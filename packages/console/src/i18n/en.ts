@@ -200,6 +200,8 @@ export const en: Messages = {
   'home.available': 'Available',
   'home.intercept.desc':
     'Lists and entries, the screening tester ("why is this blocked?"), bulk import and export, appeals.',
+  'home.intel.screen.desc': 'Why is a number, domain, URL or account blocked?',
+  'home.intel.entries.desc': 'Search listed values with their source, grounds and history',
   'home.apiKeys.desc': 'Issue and revoke API keys for carriers, banks and other partners',
 
   'verdict.action.block': 'Block',

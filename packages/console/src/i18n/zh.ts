@@ -191,6 +191,8 @@ export const zh = {
 
   'home.available': '已上线',
   'home.intercept.desc': '名单与条目、研判测试（为什么被拦截）、批量导入导出和申诉处理。',
+  'home.intel.screen.desc': '查询号码、域名、网址或账户为什么被拦截',
+  'home.intel.entries.desc': '搜索名单条目，查看来源、依据和变更历史',
   'home.apiKeys.desc': '为运营商、银行等合作单位发放和吊销接口密钥',
 
   'verdict.action.block': '拦截',

@@ -2,14 +2,21 @@ import { Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { canOpen, useMe } from '../auth';
 import { useT, type MessageKey } from '../i18n';
-import { capabilities, systemPages, type CapabilityKey } from '../layout/navigation';
+import { capabilities, interceptPages, systemPages, type CapabilityKey } from '../layout/navigation';
 
 const shortcutText: Partial<Record<string, MessageKey>> = {
   units: 'home.units.desc',
   users: 'home.users.desc',
   audit: 'home.audit.desc',
   apiKeys: 'home.apiKeys.desc',
+  'intel.screen': 'home.intel.screen.desc',
+  'intel.entries': 'home.intel.entries.desc',
 };
+
+/** The intercept pages people open most, offered as shortcuts to the roles that may open them. */
+const interceptShortcuts = interceptPages.filter(
+  (page) => page.key === 'intel.screen' || page.key === 'intel.entries',
+);
 
 const availableText: Partial<Record<CapabilityKey, MessageKey>> = {
   intercept: 'home.intercept.desc',
@@ -19,7 +26,7 @@ const availableText: Partial<Record<CapabilityKey, MessageKey>> = {
 export function HomePage() {
   const t = useT();
   const me = useMe();
-  const shortcuts = systemPages.filter((page) => canOpen(page.key, me.roles));
+  const shortcuts = [...interceptShortcuts, ...systemPages].filter((page) => canOpen(page.key, me.roles));
   const shown = capabilities.filter((page) => canOpen(page.key, me.roles));
   const roleNames = me.roles.map((role) => t(`role.${role}`)).join('、');
 
