@@ -29,6 +29,10 @@ export interface Config {
   loginWindowMinutes: number;
   /** Largest accepted request body in bytes. `FANZHA_BODY_LIMIT`, default 10 MiB. */
   bodyLimit: number;
+  /** Fraud probability from which an SMS text is marked. `FANZHA_SMS_MARK_THRESHOLD`, default 0.5. */
+  smsMarkThreshold: number;
+  /** Fraud probability from which an SMS text is blocked. `FANZHA_SMS_BLOCK_THRESHOLD`, default 0.9. */
+  smsBlockThreshold: number;
   /** Largest import file in bytes. `FANZHA_IMPORT_LIMIT`, default 4 GiB. */
   importLimit: number;
   /** Folder of the built console. `FANZHA_CONSOLE_DIR`, default packages/console/dist. */
@@ -47,6 +51,15 @@ function integer(env: Env, name: string, fallback: number, min = 0): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min)
     throw new ConfigError(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  return value;
+}
+
+function probability(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!(value >= 0 && value <= 1))
+    throw new ConfigError(`${name} must be a number from 0 to 1, got "${raw}"`);
   return value;
 }
 
@@ -81,6 +94,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     loginMaxFailures: integer(env, 'FANZHA_LOGIN_MAX_FAILURES', 5, 1),
     loginWindowMinutes: integer(env, 'FANZHA_LOGIN_WINDOW_MINUTES', 15, 1),
     bodyLimit: integer(env, 'FANZHA_BODY_LIMIT', 10 * 1024 * 1024, 1024),
+    smsMarkThreshold: probability(env, 'FANZHA_SMS_MARK_THRESHOLD', 0.5),
+    smsBlockThreshold: probability(env, 'FANZHA_SMS_BLOCK_THRESHOLD', 0.9),
     importLimit: integer(env, 'FANZHA_IMPORT_LIMIT', 4 * 1024 ** 3, 1024),
     consoleDir: resolve(env.FANZHA_CONSOLE_DIR || defaultConsoleDir),
     trustProxy: flag(env, 'FANZHA_TRUST_PROXY', false),

@@ -16,7 +16,13 @@ import { errorHandler } from './http/problem.js';
 import type { App } from './http/types.js';
 import { validatorCompiler } from './http/validation.js';
 import { ApiKeyCache } from './modules/auth/index.js';
-import { HitRecorder, IntelFollower, ScreeningService, screeningRoutes } from './modules/screening/index.js';
+import {
+  createSmsTextScorer,
+  HitRecorder,
+  IntelFollower,
+  ScreeningService,
+  screeningRoutes,
+} from './modules/screening/index.js';
 import { openConfiguredStore } from './server.js';
 import type { Store } from './store/database.js';
 
@@ -33,7 +39,8 @@ export async function startScreeningNode(config: Config, options: ScreeningNodeO
   const log = pino(loggerOptions(config.logLevel) as pino.LoggerOptions);
   const store = options.store ?? (await openConfiguredStore(config));
   const ctx: Context = { db: store.db, clock: systemClock, config };
-  const follower = new IntelFollower(store.db);
+  const textScorer = createSmsTextScorer({ mark: config.smsMarkThreshold, block: config.smsBlockThreshold });
+  const follower = new IntelFollower(store.db, { textScorer });
   await follower.loadSnapshot();
   follower.start(options.followIntervalMs ?? 250);
   const apiKeys = new ApiKeyCache(store.db);

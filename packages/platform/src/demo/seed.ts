@@ -4,8 +4,12 @@ import { systemActor } from '../modules/auth/index.js';
 import { seedProvince } from '../modules/org/index.js';
 import { createUser } from '../modules/users/index.js';
 import { DEMO_PASSWORD, demoAccounts } from './accounts.js';
+import { seedDemoIntel } from './intel.js';
 
-export async function seedDemo(ctx: Context): Promise<{ units: number; users: number }> {
+export async function seedDemo(
+  ctx: Context,
+  options: { intel?: boolean } = {},
+): Promise<{ units: number; users: number; entries: number }> {
   const units = await seedProvince(ctx);
   const seeder = systemActor('demo-seed');
   const existing = new Set(
@@ -21,7 +25,8 @@ export async function seedDemo(ctx: Context): Promise<{ units: number; users: nu
     });
     users += 1;
   }
-  return { units, users };
+  const entries = options.intel === false ? 0 : await seedDemoIntel(ctx);
+  return { units, users, entries };
 }
 
 /** A stable, obviously fictitious number per account (the 1380000xxxx test range). */

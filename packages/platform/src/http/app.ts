@@ -13,7 +13,13 @@ import { appealRoutes } from '../modules/appeals/index.js';
 import { auditRoutes } from '../modules/audit/index.js';
 import { ApiKeyCache, LoginLimiter, apiKeyRoutes, authRoutes } from '../modules/auth/index.js';
 import { ImportJobs, intelRoutes, transferRoutes } from '../modules/intel/index.js';
-import { HitRecorder, IntelFollower, ScreeningService, screeningRoutes } from '../modules/screening/index.js';
+import {
+  createSmsTextScorer,
+  HitRecorder,
+  IntelFollower,
+  ScreeningService,
+  screeningRoutes,
+} from '../modules/screening/index.js';
 import { orgRoutes } from '../modules/org/index.js';
 import { userRoutes } from '../modules/users/index.js';
 import type { Store } from '../store/database.js';
@@ -35,7 +41,11 @@ export interface AppOptions {
 
 /** The in-process screening of the main server: the same code a screening node runs. */
 export async function startScreening(ctx: Context, followIntervalMs = 250) {
-  const follower = new IntelFollower(ctx.db, { now: () => ctx.clock.now().getTime() });
+  const textScorer = createSmsTextScorer({
+    mark: ctx.config.smsMarkThreshold,
+    block: ctx.config.smsBlockThreshold,
+  });
+  const follower = new IntelFollower(ctx.db, { now: () => ctx.clock.now().getTime(), textScorer });
   await follower.loadSnapshot();
   follower.start(followIntervalMs);
   const hits = new HitRecorder(ctx.db);

@@ -57,7 +57,8 @@ export async function createTestPlatform(
   options: { clock?: Clock; config?: Partial<Config> } = {},
 ): Promise<TestPlatform> {
   const base = await createTestStore(options);
-  await seedDemo(base.ctx);
+  // Demo accounts only: each test builds the lists it needs.
+  await seedDemo(base.ctx, { intel: false });
   const app = await buildApp({ ctx: base.ctx, store: base.store });
   await app.ready();
   const cookies = new Map<string, string>();

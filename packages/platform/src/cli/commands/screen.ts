@@ -3,7 +3,7 @@
  * I/O as `POST /api/v1/screen/batch`: a JSON array in gives a JSON array out, NDJSON in gives NDJSON out.
  */
 import type { Command } from 'commander';
-import { IntelFollower, toApiVerdict } from '../../modules/screening/index.js';
+import { createSmsTextScorer, IntelFollower, toApiVerdict } from '../../modules/screening/index.js';
 import type { ScreenItem } from '@fanzha/engine';
 import { withStore } from '../store-session.js';
 
@@ -39,7 +39,11 @@ export function registerScreen(program: Command): void {
           });
       }
       await withStore(async (ctx) => {
-        const follower = new IntelFollower(ctx.db);
+        const textScorer = createSmsTextScorer({
+          mark: ctx.config.smsMarkThreshold,
+          block: ctx.config.smsBlockThreshold,
+        });
+        const follower = new IntelFollower(ctx.db, { textScorer });
         await follower.loadSnapshot();
         const now = Date.now();
         const verdicts = items.map((item) => toApiVerdict(follower.screener.screen(item as ScreenItem, now)));

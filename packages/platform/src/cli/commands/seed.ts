@@ -12,7 +12,9 @@ export function registerSeed(program: Command): void {
       await withStore(async (ctx) => {
         if (options.demo) {
           const seeded = await seedDemo(ctx);
-          console.log(`seeded ${seeded.units} units and ${seeded.users} demo users`);
+          console.log(
+            `seeded ${seeded.units} units, ${seeded.users} demo users and ${seeded.entries} intel entries`,
+          );
         } else {
           console.log(`seeded ${await seedProvince(ctx)} units`);
         }

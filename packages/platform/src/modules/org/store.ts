@@ -6,7 +6,7 @@ import type { UnitSeed } from './regions.js';
 
 export async function insertUnits(db: Kysely<Database>, units: UnitSeed[]): Promise<number> {
   if (units.length === 0) return 0;
-  const result = await db
+  const inserted = await db
     .insertInto('units')
     .values(
       units.map((u) => ({
@@ -18,8 +18,9 @@ export async function insertUnits(db: Kysely<Database>, units: UnitSeed[]): Prom
       })),
     )
     .onConflict((oc) => oc.column('code').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+    .returning('code')
+    .execute();
+  return inserted.length;
 }
 
 export function findSubtree(db: Kysely<Database>, actor: Actor): Promise<UnitRow[]> {

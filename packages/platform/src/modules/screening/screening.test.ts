@@ -190,6 +190,28 @@ describe('intel lists → screening verdicts', () => {
   });
 });
 
+describe('SMS text', () => {
+  it('marks or blocks a fraud SMS from an unlisted sender and explains why', async () => {
+    const response = await screen({
+      kind: 'sms',
+      value: '10690000123',
+      text: '【公安局】您的身份证涉嫌一起洗钱案件，请立即将名下资金转入安全账户配合调查，否则将冻结您名下所有银行卡。',
+    });
+    const verdict = response.json();
+    expect(['block', 'mark']).toContain(verdict.action);
+    expect(verdict.risk).toBeGreaterThanOrEqual(50);
+    expect(verdict.reasons[0]).toMatchObject({ list: 'sms-text', source: { kind: 'rule' } });
+    expect(verdict.reasons[0].rule).toMatch(/^sms:/);
+  });
+
+  it('lets an ordinary message through', async () => {
+    const verdict = (
+      await screen({ kind: 'sms', value: '13700000000', text: '妈，我今晚加班，晚点回家吃饭，不用等我。' })
+    ).json();
+    expect(verdict.action).toBe('pass');
+  });
+});
+
 describe('POST /api/v1/screen/batch', () => {
   it('answers a JSON array in order, bad items included', async () => {
     const response = await post(
