@@ -55,6 +55,15 @@ describe('intercept: lists, entries and the screening tester', () => {
     await row.getByText('拦截', { exact: true }).waitFor();
     await screenshot(page, 'intercept-entries');
 
+    // Its history: who added it, when, on which list.
+    await row.getByRole('button', { name: '历史 +8613812345601' }).click();
+    const history = page.getByRole('dialog');
+    await history.getByText('加入', { exact: true }).waitFor();
+    await history.getByText(list).waitFor();
+    await history.getByText(/province-analyst/).waitFor();
+    await page.keyboard.press('Escape');
+    await history.waitFor({ state: 'hidden' });
+
     await row.getByRole('link', { name: '为什么被拦截？ +8613812345601' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/intercept/screen');
     const card = await screenUntil(page, 'number', '+8613812345601', '拦截');

@@ -457,6 +457,8 @@ export const en: Messages = {
   'appeals.approveEffect':
     'Approving withdraws {value} from the list {list} and puts it on the allow list (allow overrides block).',
   'appeals.rejectEffect': 'Rejecting keeps {value} on the list {list}.',
+  'appeals.alreadyPending': 'This value already has a pending appeal; wait for its outcome',
+  'appeals.alreadyDecided': 'This appeal has already been decided; refresh to see the outcome',
   'appeals.approved': 'Appeal approved',
   'appeals.rejected': 'Appeal rejected',
 

@@ -439,6 +439,8 @@ export const zh = {
   'appeals.rejectTitle': '驳回申诉',
   'appeals.approveEffect': '批准后，{value} 将从名单 {list} 中撤销，并加入放行名单（放行优先于拦截）。',
   'appeals.rejectEffect': '驳回后，{value} 仍保留在名单 {list} 中。',
+  'appeals.alreadyPending': '该对象已有待处理的申诉，请等待处理结果',
+  'appeals.alreadyDecided': '该申诉已被处理，请刷新查看结果',
   'appeals.approved': '已批准申诉',
   'appeals.rejected': '已驳回申诉',
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Descriptions, Form, Input, Modal } from 'antd';
-import { appealsApi, problemMessage, type Appeal } from '../../../api';
+import { ApiProblem, appealsApi, problemMessage, type Appeal } from '../../../api';
 import { useT } from '../../../i18n';
 import { mono } from '../labels';
 
@@ -29,7 +29,11 @@ export function AppealDecideModal({ appeal, decision, onClose, onDecided }: Appe
     try {
       onDecided(await appealsApi.decide(appeal.id, { decision, reason: reason.trim() }));
     } catch (reason) {
-      setError(reason);
+      setError(
+        reason instanceof ApiProblem && reason.code === 'conflict'
+          ? new Error(t('appeals.alreadyDecided'))
+          : reason,
+      );
     } finally {
       setSaving(false);
     }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Descriptions, Form, Input, Modal } from 'antd';
-import { appealsApi, problemMessage, type Appeal, type IntelEntry } from '../../../api';
+import { ApiProblem, appealsApi, problemMessage, type Appeal, type IntelEntry } from '../../../api';
 import { useT } from '../../../i18n';
 import { ActionTag, mono } from '../labels';
 
@@ -36,7 +36,11 @@ export function AppealFileModal({ entry, onClose, onFiled }: AppealFileModalProp
         }),
       );
     } catch (reason) {
-      setError(reason);
+      setError(
+        reason instanceof ApiProblem && reason.code === 'conflict'
+          ? new Error(t('appeals.alreadyPending'))
+          : reason,
+      );
     } finally {
       setSaving(false);
     }

@@ -9,6 +9,7 @@ import { useUrlQuery } from '../../../hooks/useUrlQuery';
 import { useT } from '../../../i18n';
 import { AppealFileModal } from '../appeals/AppealFileModal';
 import { useIntelLists } from '../useIntelLists';
+import { useListWritable } from '../useListWritable';
 import { EntriesTable } from './EntriesTable';
 import { EntryAddModal } from './EntryAddModal';
 import { EntryFilters } from './EntryFilters';
@@ -23,6 +24,7 @@ export function EntriesPage() {
   const t = useT();
   const { message } = App.useApp();
   const canWrite = useCan('intel.write');
+  const isWritable = useListWritable();
   const canAppeal = useCan('appeals.file');
   const [query, setQuery] = useUrlQuery(parseEntriesQuery);
   const lists = useIntelLists();
@@ -49,12 +51,13 @@ export function EntriesPage() {
           onQueryChange={setQuery}
           onHistory={(entry) => setDialog({ kind: 'history', entry })}
           onRemove={canWrite ? (entry) => setDialog({ kind: 'remove', entry }) : undefined}
+          canRemove={(entry) => isWritable(lists.byName.get(entry.list))}
           onAppeal={canAppeal ? (entry) => setDialog({ kind: 'appeal', entry }) : undefined}
         />
       </Card>
       {dialog?.kind === 'add' && (
         <EntryAddModal
-          lists={lists.data ?? []}
+          lists={(lists.data ?? []).filter(isWritable)}
           initialList={query.list}
           onClose={close}
           onAdded={(added) => {

@@ -11,6 +11,8 @@ export interface EntryActions {
   onHistory: (entry: IntelEntry) => void;
   /** Absent for roles that cannot withdraw entries. */
   onRemove?: ((entry: IntelEntry) => void) | undefined;
+  /** Whether this entry's list may be changed by the user (its owner is in the user's subtree). */
+  canRemove?: (entry: IntelEntry) => boolean;
   /** Absent for roles that cannot file appeals. */
   onAppeal?: ((entry: IntelEntry) => void) | undefined;
 }
@@ -27,7 +29,8 @@ const when = (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm');
 
 /** One server page of listed values with their provenance and what can be done with each. */
 export function EntriesTable(props: EntriesTableProps) {
-  const { page, loading, query, listsByName, onQueryChange, onHistory, onRemove, onAppeal } = props;
+  const { page, loading, query, listsByName, onQueryChange, onHistory, onRemove, onAppeal, canRemove } =
+    props;
   const t = useT();
   const none = t('common.none');
 
@@ -124,7 +127,7 @@ export function EntriesTable(props: EntriesTableProps) {
               {t('appeals.file')}
             </Button>
           )}
-          {onRemove && (
+          {onRemove && (canRemove?.(entry) ?? true) && (
             <Button
               type="link"
               size="small"

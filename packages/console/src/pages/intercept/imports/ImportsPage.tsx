@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useRemote } from '../../../hooks/useRemote';
 import { useT } from '../../../i18n';
 import { useIntelLists } from '../useIntelLists';
+import { useListWritable } from '../useListWritable';
 import { ExportPanel } from './ExportPanel';
 import { ImportForm } from './ImportForm';
 import { ImportStatus } from './ImportStatus';
@@ -16,6 +17,7 @@ import { useImport } from './useImport';
 export function ImportsPage() {
   const t = useT();
   const canWrite = useCan('intel.write');
+  const isWritable = useListWritable();
   const lists = useIntelLists();
   const recent = useRemote((signal) => importsApi.recent(signal).then((body) => body.items), []);
   const { state, start, reset } = useImport(() => {
@@ -30,7 +32,11 @@ export function ImportsPage() {
       <Flex vertical gap={16}>
         {canWrite && (
           <Card title={t('imports.importTitle')}>
-            <ImportForm lists={lists.data} busy={busy} onStart={(request) => void start(request)} />
+            <ImportForm
+              lists={lists.data?.filter(isWritable)}
+              busy={busy}
+              onStart={(request) => void start(request)}
+            />
             {state.phase !== 'idle' && (
               <div style={{ marginTop: 16 }}>
                 <ImportStatus state={state} onAgain={reset} />

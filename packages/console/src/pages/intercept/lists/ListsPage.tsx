@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useT } from '../../../i18n';
 import { EntryAddModal } from '../entries/EntryAddModal';
 import { useIntelLists } from '../useIntelLists';
+import { useListWritable } from '../useListWritable';
 import { ListCreateModal } from './ListCreateModal';
 import { ListsTable } from './ListsTable';
 
@@ -18,6 +19,7 @@ export function ListsPage() {
   const t = useT();
   const { message } = App.useApp();
   const canWrite = useCan('intel.write');
+  const isWritable = useListWritable();
   const lists = useIntelLists();
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
@@ -40,7 +42,7 @@ export function ListsPage() {
         <ListsTable
           lists={lists.data}
           loading={lists.loading}
-          canWrite={canWrite}
+          isWritable={isWritable}
           onAddEntries={(list) => setDialog({ kind: 'add', list })}
         />
       </Card>
@@ -56,7 +58,7 @@ export function ListsPage() {
       )}
       {dialog?.kind === 'add' && (
         <EntryAddModal
-          lists={lists.data ?? []}
+          lists={(lists.data ?? []).filter(isWritable)}
           initialList={dialog.list.name}
           onClose={close}
           onAdded={(added) => {

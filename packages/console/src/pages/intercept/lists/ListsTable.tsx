@@ -10,12 +10,12 @@ import { ExportMenu } from './ExportMenu';
 interface ListsTableProps {
   lists: IntelList[] | undefined;
   loading: boolean;
-  canWrite: boolean;
+  isWritable: (list: IntelList) => boolean;
   onAddEntries: (list: IntelList) => void;
 }
 
 /** Every intelligence list: what it holds, what a hit does, how many entries, who owns it. */
-export function ListsTable({ lists, loading, canWrite, onAddEntries }: ListsTableProps) {
+export function ListsTable({ lists, loading, isWritable, onAddEntries }: ListsTableProps) {
   const t = useT();
   const { byCode } = useUnits();
   const columns: TableColumnsType<IntelList> = [
@@ -67,7 +67,7 @@ export function ListsTable({ lists, loading, canWrite, onAddEntries }: ListsTabl
       title: t('users.col.actions'),
       render: (_, list) => (
         <Space size={0}>
-          {canWrite && (
+          {isWritable(list) && (
             <Button
               type="link"
               size="small"
