@@ -212,6 +212,9 @@ export class Screener {
     const number = classifyNumber(value);
     if (number.normalized === null) return invalidVerdict(number.reason ?? 'not_a_number');
     const { numbers, records } = this.indices;
+    // Most screened values are listed nowhere: answer those from the action bits, without
+    // collecting matches.
+    if (numbers.actionsOf(number.normalized, now) === 0) return passVerdict(number.normalized);
     return decide(number.normalized, reasonsOf(numbers.matches(number.normalized, now), records));
   }
 
@@ -233,6 +236,7 @@ export class Screener {
     const host = normalizeHost(value);
     if (!host.ok) return invalidVerdict(host.reason);
     const { domains, records } = this.indices;
+    if (domains.actionsOfHost(host.host, now) === 0) return passVerdict(host.host);
     return decide(host.host, reasonsOf(domains.matchesHost(host.host, now), records));
   }
 
@@ -240,6 +244,7 @@ export class Screener {
     const url = normalizeUrl(value);
     if (!url.ok) return invalidVerdict(url.reason);
     const { domains, records } = this.indices;
+    if (domains.actionsOfUrl(url, now) === 0) return passVerdict(url.url);
     return decide(url.url, reasonsOf(domains.matchesUrl(url, now), records));
   }
 
@@ -260,11 +265,18 @@ export class Screener {
     const account = classifyAccount(kind, text);
     if (!account.ok) return invalidVerdict(account.reason);
     const { accounts, records } = this.indices;
+    if (accounts.actionsOf(account.kind, account.normalized, now) === 0) {
+      return passVerdict(`${account.kind}:${account.normalized}`);
+    }
     return decide(
       `${account.kind}:${account.normalized}`,
       reasonsOf(accounts.matches(account.kind, account.normalized, now), records),
     );
   }
+}
+
+function passVerdict(normalized: string): Verdict {
+  return { action: 'pass', risk: 0, reasons: [], normalized, invalidReason: null };
 }
 
 type Adders = {

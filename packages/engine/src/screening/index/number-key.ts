@@ -58,9 +58,15 @@ export function encodeE164Value(value: number): void {
 
 /** Splits a normalized number into its namespace and digits; null when it is not normalized. */
 export function splitNormalized(normalized: string): { namespace: NumberNamespace; digits: string } | null {
-  if (normalized.startsWith('+')) {
-    const digits = normalized.slice(1);
-    return /^[1-9]\d{0,14}$/.test(digits) ? { namespace: 'e164', digits } : null;
+  const e164 = normalized.charCodeAt(0) === 43;
+  const from = e164 ? 1 : 0;
+  const length = normalized.length - from;
+  if (length < 1 || length > (e164 ? 15 : 20) || normalized.charCodeAt(from) === 48) return null;
+  for (let i = from; i < normalized.length; i++) {
+    const c = normalized.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
   }
-  return /^[1-9]\d{0,19}$/.test(normalized) ? { namespace: 'bare', digits: normalized } : null;
+  return e164
+    ? { namespace: 'e164', digits: normalized.slice(1) }
+    : { namespace: 'bare', digits: normalized };
 }

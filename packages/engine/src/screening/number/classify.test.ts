@@ -117,6 +117,8 @@ describe('classifyNumber', () => {
   it.each([
     ['12', 'too_short'],
     ['', 'not_a_number'],
+    ['00', 'not_a_number'],
+    ['+', 'not_a_number'],
     ['abc', 'not_a_number'],
     ['138-1234-567x', 'not_a_number'],
     ['1381234567', 'too_short'],
@@ -145,6 +147,18 @@ describe('classifyNumber', () => {
       fc.assert(
         fc.property(anyText, (input) => {
           classifyNumber(input);
+        }),
+        { numRuns: 2000 },
+      );
+    });
+
+    it('reads bare digits the same on the fast path and through the full reading', () => {
+      fc.assert(
+        fc.property(fc.stringMatching(/^\+?\d{0,22}$/), (digits) => {
+          // A trailing space forces the full reading (NFKC, separators) of the same digits.
+          const { input: _fast, ...fast } = classifyNumber(digits);
+          const { input: _full, ...full } = classifyNumber(`${digits} `);
+          expect(fast).toEqual(full);
         }),
         { numRuns: 2000 },
       );

@@ -11,6 +11,8 @@ export interface MobileRange {
   carrier: Carrier;
   virtual: boolean;
   satellite: boolean;
+  /** Always false: 13-digit IoT numbers have their own table. */
+  iot: false;
 }
 
 const M: Carrier = '中国移动';
@@ -18,9 +20,14 @@ const U: Carrier = '中国联通';
 const T: Carrier = '中国电信';
 const B: Carrier = '中国广电';
 
-const plain = (carrier: Carrier): MobileRange => ({ carrier, virtual: false, satellite: false });
-const mvno = (carrier: Carrier): MobileRange => ({ carrier, virtual: true, satellite: false });
-const satellite = (carrier: Carrier): MobileRange => ({ carrier, virtual: false, satellite: true });
+const plain = (carrier: Carrier): MobileRange => ({ carrier, virtual: false, satellite: false, iot: false });
+const mvno = (carrier: Carrier): MobileRange => ({ carrier, virtual: true, satellite: false, iot: false });
+const satellite = (carrier: Carrier): MobileRange => ({
+  carrier,
+  virtual: false,
+  satellite: true,
+  iot: false,
+});
 
 /** 11-digit ranges by 3- or 4-digit prefix; the longer prefix wins. */
 const ELEVEN_DIGIT: Readonly<Record<string, MobileRange>> = {

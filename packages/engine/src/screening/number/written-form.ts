@@ -15,7 +15,26 @@ export type WrittenNumber =
 // number, and vanity numbers are not used in China.
 const SEPARATORS = /[\s\-.()[\]/\u2010-\u2015\u2212\u00a0\u3000]/g;
 
+/** Bare ASCII digits, optionally after a '+': how machines send numbers, read without any RegExp. */
+function plainDigits(input: string): WrittenNumber | null {
+  const international = input.charCodeAt(0) === 43;
+  const from = international ? 1 : 0;
+  if (input.length === from) return null;
+  for (let i = from; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  const digits = international ? input.slice(1) : input;
+  if (!international && digits.startsWith('00')) {
+    // "00" alone is no number: leave it to the full reading, which says so.
+    return digits.length > 2 ? { ok: true, digits: digits.slice(2), international: true } : null;
+  }
+  return { ok: true, digits, international };
+}
+
 export function readWrittenNumber(input: string): WrittenNumber {
+  const plain = plainDigits(input);
+  if (plain) return plain;
   // NFKC folds full-width digits, plus signs, brackets and dashes (１３８, ＋, （）, －) to ASCII.
   let text = input.normalize('NFKC').trim();
   if (/^tel:/i.test(text)) {
