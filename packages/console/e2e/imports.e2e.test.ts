@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -57,6 +57,17 @@ describe('intercept: import', () => {
     await screenshot(page, 'import-success');
     await page.getByRole('row').filter({ hasText: list }).getByText('成功').waitFor();
     expect(await entryCount(page)).toBe('300');
+
+    // What was imported can be exported again.
+    await openFromNav(page, '导入导出');
+    await pickOption(page, page, '选择要导出的名单', title);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /CSV$/ }).click(),
+    ]);
+    const exported = readFileSync(await download.path(), 'utf8');
+    expect(exported).toContain('+8613700000299');
+    expect(exported.trim().split('\n').length).toBe(301);
   });
 
   it('a CSV with a bad row shows its line number and imports nothing', async () => {

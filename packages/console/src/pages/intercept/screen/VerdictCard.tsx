@@ -21,13 +21,14 @@ export function VerdictCard({ item, verdict, listsByName }: VerdictCardProps) {
       <Flex gap={32} wrap align="center" style={{ marginBottom: 16 }}>
         <Flex vertical gap={4}>
           <Typography.Text type="secondary">{t('screen.action')}</Typography.Text>
-          <Tag
-            color={actionColors[verdict.action]}
-            style={{ fontSize: 22, lineHeight: '36px', padding: '0 18px', marginInlineEnd: 0 }}
-            aria-label={t('screen.action')}
-          >
-            {t(`verdict.action.${verdict.action}`)}
-          </Tag>
+          <div role="status" aria-label={t('screen.action')}>
+            <Tag
+              color={actionColors[verdict.action]}
+              style={{ fontSize: 22, lineHeight: '36px', padding: '0 18px', marginInlineEnd: 0 }}
+            >
+              {t(`verdict.action.${verdict.action}`)}
+            </Tag>
+          </div>
         </Flex>
         <Progress
           type="dashboard"
