@@ -59,7 +59,9 @@ export function verdictCard(page: Page): Locator {
  * index within a second, so the first answer right after a change may still be the old one).
  */
 export async function screenUntil(page: Page, kind: string, value: string, action: string): Promise<Locator> {
-  await page.goto(`/intercept/screen?kind=${kind}&value=${encodeURIComponent(value)}`);
+  const url = `/intercept/screen?kind=${kind}&value=${encodeURIComponent(value)}`;
+  const here = new URL(page.url());
+  if (here.pathname + here.search !== url) await page.goto(url);
   const card = verdictCard(page);
   await expect
     .poll(async () => {

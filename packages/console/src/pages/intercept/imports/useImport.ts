@@ -32,13 +32,14 @@ const sleep = (ms: number, signal: AbortSignal) =>
     );
   });
 
-export function useImport(onFinished?: (job: ImportJob) => void) {
+/** `onChange` runs when a job is accepted and when it ends, so lists of jobs and counts can refresh. */
+export function useImport(onChange?: (job: ImportJob) => void) {
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
   const controller = useRef<AbortController | null>(null);
-  const finished = useRef(onFinished);
+  const changed = useRef(onChange);
   useEffect(() => {
-    finished.current = onFinished;
-  }, [onFinished]);
+    changed.current = onChange;
+  }, [onChange]);
   useEffect(() => () => controller.current?.abort(), []);
 
   const start = useCallback(async ({ list, format, file }: ImportRequest) => {
@@ -55,13 +56,14 @@ export function useImport(onFinished?: (job: ImportJob) => void) {
         ({ loaded, total }) => setState({ phase: 'uploading', loaded, total: total ?? file.size }),
         signal,
       );
+      changed.current?.(job);
       while (job.status === 'running') {
         setState({ phase: 'processing', job });
         await sleep(POLL_INTERVAL_MS, signal);
         job = await importsApi.get(job.id, signal);
       }
       setState({ phase: 'finished', job });
-      finished.current?.(job);
+      changed.current?.(job);
     } catch (error) {
       if (isAbort(error)) return;
       setState({ phase: 'error', error });
