@@ -105,6 +105,26 @@ describe('intercept: lists, entries and the screening tester', () => {
     await context.close();
   });
 
+  it('the analyst withdraws an entry with a reason; its history says why and the tester lets it pass', async () => {
+    const { context, page } = await newSession(browser);
+    await login(page, 'province-analyst');
+    await page.goto(`/intercept/entries?list=${list}&q=13812345601`);
+    const row = page.getByRole('row').filter({ hasText: '+8613812345601' });
+    await row.getByRole('button', { name: '撤销 +8613812345601' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('撤销事由').fill('经核实为误报');
+    await dialog.getByRole('button', { name: /撤\s*销/ }).click();
+    await page.getByText('已撤销', { exact: true }).waitFor();
+    await row.waitFor({ state: 'detached' });
+
+    await screenUntil(page, 'number', '+8613812345601', '未命中');
+    const history = await page.request.get('/api/v1/intel/history?value=%2B8613812345601');
+    expect((await history.json()).items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ op: 'remove', reason: '经核实为误报', list })]),
+    );
+    await context.close();
+  });
+
   it('an auditor has no intercept pages', async () => {
     const { context, page } = await newSession(browser);
     await login(page, 'province-auditor');
