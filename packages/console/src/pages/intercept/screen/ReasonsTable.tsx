@@ -1,8 +1,8 @@
 import { Table, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import type { IntelList, VerdictReason } from '../../../api';
-import { useT } from '../../../i18n';
-import { ActionTag, ruleText, SourceLabel } from '../labels';
+import { isMessageKey, useT } from '../../../i18n';
+import { ActionTag, labelOf, ruleText, SourceLabel } from '../labels';
 import { entryActions, type EntryAction } from '../../../api';
 
 const isEntryAction = (action: string): action is EntryAction =>
@@ -26,8 +26,8 @@ export function ReasonsTable({
         const list = listsByName.get(reason.list);
         return (
           <>
-            {list?.title ?? reason.list}{' '}
-            {list && (
+            {list?.title ?? labelOf(t, 'screen.list.', reason.list)}{' '}
+            {(list || isMessageKey(`screen.list.${reason.list}`)) && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {reason.list}
               </Typography.Text>

@@ -33,6 +33,7 @@ export function VerdictCard({ item, verdict, listsByName }: VerdictCardProps) {
         <Progress
           type="dashboard"
           percent={verdict.risk}
+          status="normal"
           size={96}
           strokeColor={riskColor(verdict.risk)}
           format={(percent) => (
