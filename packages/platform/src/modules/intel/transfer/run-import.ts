@@ -4,7 +4,7 @@
  * row is counted and the first thousand are kept with their line numbers; if there is any, nothing is
  * written. A crash mid-way leaves the transaction uncommitted: the lists stay as they were.
  */
-import { PassThrough, type Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import type { Context } from '../../../context.js';
 import { AppError } from '../../../errors.js';
 import type { IntelListRow, NewIntelEntry } from '../../../store/schema.js';
@@ -87,8 +87,13 @@ export async function runImport(ctx: Context, actor: Actor, options: ImportOptio
     errorCount: 0,
     errors: [],
   };
-  const counted = new PassThrough();
-  counted.on('data', (chunk: Buffer) => (progress.bytesRead += chunk.length));
+  // Counting in a transform (not a 'data' listener, which would start the flow before the reader is attached).
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      progress.bytesRead += chunk.length;
+      done(null, chunk);
+    },
+  });
   options.input.on('error', (error) => counted.destroy(error));
   options.input.pipe(counted);
   const now = ctx.clock.now();
