@@ -73,32 +73,56 @@ export function registerAccessCheck(
     for (const method of methods) routeTable.push({ method, url, access });
   });
 
-  app.addHook('onRequest', async (request) => {
+  // A callback hook, not an async one: the API-key path (the screening hot path, answered from an
+  // in-memory cache) then runs without a promise per request.
+  app.addHook('onRequest', (request, _reply, done) => {
     const rule = request.routeOptions.config?.access;
-    if (!rule || 'public' in rule) return;
-    const apiKey = apiKeyOf(request);
-    if ('scope' in rule) {
-      request.actor = apiKey ? await apiKeyActor(apiKey) : null;
-      if (!request.actor)
-        throw new AppError(
-          'unauthenticated',
-          'this API needs a valid API key (X-API-Key or Authorization: Bearer)',
-        );
-      if (!hasScope(request.actor, rule.scope))
-        throw new AppError('forbidden', `this API key lacks the scope ${rule.scope}`);
-    } else {
-      const token = request.cookies?.[SESSION_COOKIE];
-      request.actor = token ? await actorForSession(ctx, token) : null;
-      request.sessionToken = request.actor ? (token ?? null) : null;
-      if (!request.actor) throw new AppError('unauthenticated', 'sign in first');
-      if ('permission' in rule && !hasPermission(request.actor, rule.permission)) {
-        throw new AppError('forbidden', `your roles do not include the permission ${rule.permission}`);
+    if (!rule || 'public' in rule) return done();
+    try {
+      if ('scope' in rule) {
+        const apiKey = apiKeyOf(request);
+        const resolved = apiKey ? apiKeyActor(apiKey) : null;
+        if (resolved instanceof Promise) {
+          resolved.then((actor) => done(checkScope(request, actor, rule.scope)), done);
+          return;
+        }
+        return done(checkScope(request, resolved, rule.scope));
       }
+      const token = request.cookies?.[SESSION_COOKIE];
+      (token ? actorForSession(ctx, token) : Promise.resolve(null)).then((actor) => {
+        request.actor = actor;
+        request.sessionToken = actor ? (token ?? null) : null;
+        if (!actor) return done(new AppError('unauthenticated', 'sign in first'));
+        if ('permission' in rule && !hasPermission(actor, rule.permission)) {
+          return done(
+            new AppError('forbidden', `your roles do not include the permission ${rule.permission}`),
+          );
+        }
+        withActorLog(request, actor);
+        done();
+      }, done);
+    } catch (error) {
+      done(error as Error);
     }
-    const actor = request.actor;
-    request.log = request.log.child({
-      actor: actor.type === 'api_key' ? `key:${actor.name}` : actor.username,
-      unit: actor.type === 'system' ? null : actor.unitCode,
-    });
+  });
+}
+
+function checkScope(request: FastifyRequest, actor: Actor | null, scope: string): AppError | undefined {
+  request.actor = actor;
+  if (!actor)
+    return new AppError(
+      'unauthenticated',
+      'this API needs a valid API key (X-API-Key or Authorization: Bearer)',
+    );
+  if (!hasScope(actor, scope)) return new AppError('forbidden', `this API key lacks the scope ${scope}`);
+  withActorLog(request, actor);
+  return undefined;
+}
+
+/** Request logs name the caller. */
+function withActorLog(request: FastifyRequest, actor: Actor): void {
+  request.log = request.log.child({
+    actor: actor.type === 'api_key' ? `key:${actor.name}` : actor.username,
+    unit: actor.type === 'system' ? null : actor.unitCode,
   });
 }

@@ -4,7 +4,7 @@
  * the store cannot keep up the oldest hits are counted as dropped (exported as a metric) rather than
  * letting memory grow without limit.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 
 export interface Hit {
@@ -50,20 +50,25 @@ export class HitRecorder {
     while (this.queue.length) {
       const batch = this.queue.splice(0, 2_000);
       try {
-        await this.db
-          .insertInto('screening_hits')
-          .values(
-            batch.map((hit) => ({
-              at: hit.at,
-              kind: hit.kind,
-              value: hit.value,
-              action: hit.action,
-              risk: hit.risk,
-              lists: hit.lists,
-              api_key_id: hit.apiKeyId,
-            })),
-          )
-          .execute();
+        // One JSON parameter for the whole batch rather than seven a row: the statement the store
+        // parses and plans stays the same size whatever the batch (14,000 parameters cost far more).
+        const rows = JSON.stringify(
+          batch.map((hit) => ({
+            at: hit.at.toISOString(),
+            kind: hit.kind,
+            value: hit.value,
+            action: hit.action,
+            risk: hit.risk,
+            lists: hit.lists,
+            api_key_id: hit.apiKeyId,
+          })),
+        );
+        await sql`INSERT INTO screening_hits (at, kind, value, action, risk, lists, api_key_id)
+          SELECT at, kind, value, action, risk, lists, api_key_id
+          FROM json_to_recordset(${rows}::json)
+            AS hit(at timestamptz, kind text, value text, action text, risk smallint, lists text[], api_key_id uuid)`.execute(
+          this.db,
+        );
         this.written += batch.length;
       } catch {
         // The store is unreachable: put the batch back (bounded) and try at the next tick.

@@ -7,6 +7,8 @@ import { ScreenItemSchema, VerdictSchema } from './schemas.js';
 import { MAX_BATCH_ITEMS, type ScreeningService } from './service.js';
 
 const NDJSON = 'application/x-ndjson';
+/** The routes answer JSON text written by verdict-json.ts; the response schemas document it. */
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** NDJSON bodies arrive as text; each line becomes one item (a bad line is an invalid verdict, not a 400). */
 function parseNdjson(text: string): unknown[] {
@@ -42,7 +44,8 @@ export function screeningRoutes(service: ScreeningService, options: { consoleTes
           response: { 200: VerdictSchema, ...errorResponses },
         },
       },
-      async (request) => service.screen(request.body as ScreenItem, request.actor),
+      async (request, reply) =>
+        reply.type(JSON_TYPE).send(service.screenJson(request.body as ScreenItem, request.actor) as never),
     );
 
     app.post(
@@ -65,15 +68,14 @@ export function screeningRoutes(service: ScreeningService, options: { consoleTes
           ]);
         if (items.length > MAX_BATCH_ITEMS)
           throw new AppError('payload_too_large', `at most ${MAX_BATCH_ITEMS} items per batch`);
-        const verdicts = service.screenBatch(items, request.actor);
         if (request.headers['content-type']?.startsWith(NDJSON)) {
-          const body = verdicts.map((v) => JSON.stringify(v)).join('\n') + (verdicts.length ? '\n' : '');
+          const body = service.screenBatchJson(items, request.actor, true);
           return reply
             .type(NDJSON)
             .serializer(String)
             .send(body as never);
         }
-        return verdicts;
+        return reply.type(JSON_TYPE).send(service.screenBatchJson(items, request.actor) as never);
       },
     );
 
@@ -89,7 +91,8 @@ export function screeningRoutes(service: ScreeningService, options: { consoleTes
           response: { 200: VerdictSchema, ...errorResponses },
         },
       },
-      async (request) => service.screen(request.body as ScreenItem, null),
+      async (request, reply) =>
+        reply.type(JSON_TYPE).send(service.screenJson(request.body as ScreenItem, null) as never),
     );
   };
 }

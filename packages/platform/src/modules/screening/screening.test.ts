@@ -1,6 +1,10 @@
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, systemActor } from '../auth/index.js';
 import { createTestPlatform, type TestPlatform } from '../../test-support/index.js';
+import { VerdictSchema } from './schemas.js';
+import { toApiVerdict } from './service.js';
+import { verdictJson } from './verdict-json.js';
 
 let sut: TestPlatform;
 let screenKey: string;
@@ -311,5 +315,62 @@ describe('partner access', () => {
       action: 'mark',
       reasons: [{ list: 'abused-ranges', rule: expect.stringContaining('prefix') }],
     });
+  });
+});
+
+describe('verdict JSON (the routes write it by hand)', () => {
+  const items: unknown[] = [
+    { kind: 'number', value: '13812345678' },
+    { kind: 'number', value: '+86 170 0123 4567' },
+    { kind: 'number', value: '13800000008' },
+    { kind: 'number', value: '95588' },
+    { kind: 'number', value: 'abc' },
+    { kind: 'sms', value: '10690000' },
+    { kind: 'sms', value: '13800000008', text: '您好，明天见' },
+    { kind: 'domain', value: 'Example.ORG.' },
+    { kind: 'url', value: 'http://example.org/"x"' },
+    { kind: 'account', value: 'qq:12345' },
+    { nonsense: true },
+    null,
+  ];
+
+  it('is byte for byte what the schema serializer wrote', async () => {
+    const app = Fastify();
+    const verdicts = items.map((item) =>
+      sut.app.screening.service.follower.screener.screen(item as never, 0),
+    );
+    verdicts.push({
+      action: 'block',
+      risk: 90,
+      reasons: [
+        {
+          list: '案件"号码"\\',
+          rule: 'number:exact',
+          source: { kind: 'case', id: 'A\n1' },
+          addedAt: 1_700_000_000_000,
+          action: 'block',
+          confidence: 90,
+          expiresAt: 1_800_000_000_000,
+        },
+      ],
+      normalized: '+8613800000000',
+      invalidReason: null,
+    });
+    let at = 0;
+    app.get('/v', { schema: { response: { 200: VerdictSchema } } }, async () => toApiVerdict(verdicts[at]!));
+    for (; at < verdicts.length; at++) {
+      const expected = (await app.inject({ url: '/v' })).body;
+      expect(verdictJson(verdicts[at]!)).toBe(expected);
+    }
+    await app.close();
+  });
+
+  it('batch fast path answers what one-by-one screening answers, in order', async () => {
+    const service = sut.app.screening.service;
+    const many = Array.from({ length: 2_500 }, (_, i) => items[i % items.length]);
+    const one = many.map((item) => service.screen(item as never, null));
+    expect(JSON.parse(service.screenBatchJson(many, null))).toEqual(one);
+    const lines = service.screenBatchJson(many, null, true).trimEnd().split('\n');
+    expect(lines.map((line) => JSON.parse(line))).toEqual(one);
   });
 });

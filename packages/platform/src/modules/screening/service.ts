@@ -2,12 +2,16 @@
  * Screening: answers partners' questions from the in-memory screener (never the database), turns
  * verdicts into their API form and hands block and mark answers to the hit recorder.
  */
-import type { ScreenItem, Verdict } from '@fanzha/engine';
+import { classifyNumber, type ScreenItem, type Verdict } from '@fanzha/engine';
 import type { Actor } from '../auth/actor.js';
 import type { IntelFollower } from './follower.js';
 import type { HitRecorder } from './hit-recorder.js';
+import { invalidJson, passE164Json, verdictJson } from './verdict-json.js';
 
 export const MAX_BATCH_ITEMS = 100_000;
+
+/** Numbers looked up together by the batch fast path (the engine overlaps their cache misses). */
+const CHUNK = 1024;
 
 export interface ApiVerdict {
   action: Verdict['action'];
@@ -45,6 +49,12 @@ export function toApiVerdict(verdict: Verdict): ApiVerdict {
 
 export class ScreeningService {
   decisions = 0;
+  private readonly chunk = {
+    values: new Float64Array(CHUNK),
+    actions: new Uint8Array(CHUNK),
+    positions: new Int32Array(CHUNK),
+    normalized: new Array<string>(CHUNK),
+  };
 
   constructor(
     readonly follower: IntelFollower,
@@ -70,6 +80,76 @@ export class ScreeningService {
       out[i] = toApiVerdict(verdict);
     }
     return out;
+  }
+
+  /** `screen`, answered as the API's JSON text (see verdict-json.ts). */
+  screenJson(item: ScreenItem, actor: Actor | null): string {
+    const now = this.now();
+    const verdict = this.follower.screener.screen(item, now);
+    this.note(item, verdict, actor, now);
+    return verdictJson(verdict);
+  }
+
+  /**
+   * `screenBatch`, answered as JSON text: a JSON array, or NDJSON (one verdict a line). Same verdicts,
+   * faster for the common item: a number (or an SMS sender without text) listed nowhere. Those are
+   * classified, looked up together through the engine's batch path, and answered from their
+   * normalized form without building a verdict; anything listed or of another kind takes the full
+   * screener path, reasons and hit recording included.
+   */
+  screenBatchJson(items: readonly unknown[], actor: Actor | null, ndjson = false): string {
+    const now = this.now();
+    const screener = this.follower.screener;
+    const parts = new Array<string>(items.length);
+    const { values, actions, positions, normalized } = this.chunk;
+    let pending = 0;
+    const flush = () => {
+      screener.numbers.actionsOfE164Batch(values.subarray(0, pending), now, actions);
+      for (let j = 0; j < pending; j++) {
+        const position = positions[j]!;
+        if (actions[j] === 0) {
+          this.decisions++;
+          parts[position] = passE164Json(normalized[j]!);
+        } else {
+          parts[position] = this.screenOneJson(items[position] as ScreenItem, actor, now);
+        }
+      }
+      pending = 0;
+    };
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as ScreenItem | null;
+      if (
+        item !== null &&
+        typeof item === 'object' &&
+        typeof item.value === 'string' &&
+        (item.kind === 'number' || (item.kind === 'sms' && item.text === undefined))
+      ) {
+        const number = classifyNumber(item.value);
+        const e164 = number.normalized;
+        if (e164 === null) {
+          this.decisions++;
+          parts[i] = invalidJson(number.reason ?? 'not_a_number');
+          continue;
+        }
+        if (e164.charCodeAt(0) === 43 /* + */) {
+          values[pending] = Number(e164.slice(1));
+          positions[pending] = i;
+          normalized[pending++] = e164;
+          if (pending === CHUNK) flush();
+          continue;
+        }
+      }
+      parts[i] = this.screenOneJson(item as ScreenItem, actor, now);
+    }
+    if (pending > 0) flush();
+    if (ndjson) return parts.length ? parts.join('\n') + '\n' : '';
+    return `[${parts.join(',')}]`;
+  }
+
+  private screenOneJson(item: ScreenItem, actor: Actor | null, now: number): string {
+    const verdict = this.follower.screener.screen(item, now);
+    this.note(item, verdict, actor, now);
+    return verdictJson(verdict);
   }
 
   private note(item: ScreenItem, verdict: Verdict, actor: Actor | null, now: number): void {
