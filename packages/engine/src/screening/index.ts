@@ -55,3 +55,10 @@ export {
   type ScreenKind,
   type TextScorer,
 } from './screener.js';
+export {
+  restoreSnapshot,
+  SNAPSHOT_FORMAT,
+  takeSnapshot,
+  type ScreenerSnapshot,
+  type SnapshotArray,
+} from './snapshot.js';

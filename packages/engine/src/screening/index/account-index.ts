@@ -6,6 +6,7 @@ import { classifyAccount, type AccountKind } from '../account/classify-account.j
 import type { EntryProvenance } from './entry.js';
 import { EntryTable } from './entry-table.js';
 import { KeyBuffer } from './key-buffer.js';
+import { KeyTable } from './key-table.js';
 import type { EntryResult, IndexMatch } from './number-index.js';
 import { ProvenanceTable, provenanceProblem } from './provenance-table.js';
 import { DEFAULT_SEED, hashed, hashString, type HashSeed } from './string-hash.js';
@@ -57,6 +58,15 @@ export class AccountIndex {
 
   static builder(records?: ProvenanceTable, seed?: HashSeed): AccountIndexBuilder {
     return new AccountIndexBuilder(records, seed);
+  }
+
+  /** The index's table, for a snapshot (compact first). */
+  toParts() {
+    return { seed: { ...this.seed }, accounts: this.accounts.snapshotTable().toParts() };
+  }
+
+  static fromParts(records: ProvenanceTable, parts: ReturnType<AccountIndex['toParts']>): AccountIndex {
+    return new AccountIndex(records, parts.seed, new EntryTable(KeyTable.fromParts(parts.accounts), records));
   }
 
   get size(): number {

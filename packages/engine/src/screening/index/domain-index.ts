@@ -14,6 +14,7 @@ import { normalizeUrl } from '../web/url.js';
 import type { EntryProvenance } from './entry.js';
 import { EntryTable } from './entry-table.js';
 import { KeyBuffer } from './key-buffer.js';
+import { KeyTable, type KeyTableParts } from './key-table.js';
 import { mix, mixed } from './key-mix.js';
 import type { EntryResult, IndexMatch } from './number-index.js';
 import { ProvenanceTable, provenanceProblem } from './provenance-table.js';
@@ -136,6 +137,29 @@ export class DomainIndex {
 
   static builder(records?: ProvenanceTable, seed?: HashSeed): DomainIndexBuilder {
     return new DomainIndexBuilder(records, seed);
+  }
+
+  /** The index's tables, for a snapshot (compact first). */
+  toParts() {
+    return {
+      seed: { ...this.seed },
+      domainLabels: this.domainLabels,
+      domains: this.domains.snapshotTable().toParts(),
+      hosts: this.hosts.snapshotTable().toParts(),
+      urlPrefixes: this.urlPrefixes.snapshotTable().toParts(),
+    };
+  }
+
+  static fromParts(records: ProvenanceTable, parts: ReturnType<DomainIndex['toParts']>): DomainIndex {
+    const table = (p: KeyTableParts) => new EntryTable(KeyTable.fromParts(p), records);
+    return new DomainIndex(
+      records,
+      parts.seed,
+      parts.domainLabels,
+      table(parts.domains),
+      table(parts.hosts),
+      table(parts.urlPrefixes),
+    );
   }
 
   get size(): number {

@@ -25,6 +25,12 @@ export class EntryTable {
     private readonly records: ProvenanceTable,
   ) {}
 
+  /** The base table, for a snapshot; only when no deltas are pending (call `compact()` first). */
+  snapshotTable(): KeyTable {
+    if (this.pendingChanges !== 0) throw new Error('EntryTable.snapshotTable: compact first');
+    return this.base;
+  }
+
   /** Live entries: the base table's minus its tombstones, plus the overlay's. */
   get size(): number {
     return this.base.size - this.tombstoneCount + this.overlayCount;

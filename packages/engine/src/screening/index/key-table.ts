@@ -26,6 +26,16 @@ const COMPACT = 0;
 const PACKED = 1;
 const WIDE = 2;
 
+/** A KeyTable's typed arrays as they are, for a snapshot file (see screening/snapshot.ts). */
+export interface KeyTableParts {
+  size: number;
+  slotBits: number;
+  layout: number;
+  directory: Uint32Array;
+  words: Uint32Array;
+  halves: Uint16Array;
+}
+
 export class KeyTable {
   private readonly shift: number;
   /** Bits of the mixed high half an entry stores (the slot holds the rest). */
@@ -48,6 +58,27 @@ export class KeyTable {
     this.shift = 32 - slotBits;
     this.restBits = layout === COMPACT ? 32 - slotBits : layout === PACKED ? 16 : 32;
     this.restMask = this.restBits === 32 ? 0xffffffff : (1 << this.restBits) - 1;
+  }
+
+  /** The table's arrays, shared (a KeyTable never changes them). */
+  toParts(): KeyTableParts {
+    const { size, slotBits, layout, directory, words, halves } = this;
+    return { size, slotBits, layout, directory, words, halves };
+  }
+
+  /** A table over arrays from `toParts()` (e.g. views of a snapshot file), used as they are. */
+  static fromParts(parts: KeyTableParts): KeyTable {
+    const { size, slotBits, layout, directory, words, halves } = parts;
+    const stride = layout === PACKED ? 2 : 3;
+    if (
+      !(layout === COMPACT || layout === PACKED || layout === WIDE) ||
+      directory.length !== 2 * 2 ** slotBits + 2 ||
+      directory[2 * 2 ** slotBits] !== size ||
+      (layout === COMPACT ? halves.length !== size * 3 : words.length !== size * stride)
+    ) {
+      throw new RangeError('KeyTable.fromParts: inconsistent parts');
+    }
+    return new KeyTable(size, slotBits, directory, layout, words, halves);
   }
 
   static empty(): KeyTable {

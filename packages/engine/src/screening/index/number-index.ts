@@ -217,6 +217,26 @@ export class NumberIndex {
     return new NumberIndexBuilder(records);
   }
 
+  /** The index's tables and filters, for a snapshot (compact first). */
+  toParts() {
+    return {
+      exact: this.exact.snapshotTable().toParts(),
+      prefixes: this.prefixes.snapshotTable().toParts(),
+      e164Prefixes: this.e164Prefixes.toParts(),
+      barePrefixes: this.barePrefixes.toParts(),
+    };
+  }
+
+  static fromParts(records: ProvenanceTable, parts: ReturnType<NumberIndex['toParts']>): NumberIndex {
+    return new NumberIndex(
+      records,
+      new EntryTable(KeyTable.fromParts(parts.exact), records),
+      new EntryTable(KeyTable.fromParts(parts.prefixes), records),
+      PrefixFilter.fromParts(parts.e164Prefixes),
+      PrefixFilter.fromParts(parts.barePrefixes),
+    );
+  }
+
   get size(): number {
     return this.exact.size + this.prefixes.size;
   }

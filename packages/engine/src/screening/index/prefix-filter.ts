@@ -10,7 +10,20 @@ const WORDS_PER_LENGTH = 2048;
 export class PrefixFilter {
   /** Bit L set: some listed prefix has L digits (1–20). */
   lengths = 0;
-  private readonly bits = new Uint32Array(15 * WORDS_PER_LENGTH);
+  private bits: Uint32Array = new Uint32Array(15 * WORDS_PER_LENGTH);
+
+  /** The filter's state, for a snapshot. */
+  toParts(): { lengths: number; bits: Uint32Array } {
+    return { lengths: this.lengths, bits: this.bits };
+  }
+
+  static fromParts(parts: { lengths: number; bits: Uint32Array }): PrefixFilter {
+    if (parts.bits.length !== 15 * WORDS_PER_LENGTH) throw new RangeError('PrefixFilter.fromParts: bad size');
+    const filter = new PrefixFilter();
+    filter.lengths = parts.lengths;
+    filter.bits = parts.bits;
+    return filter;
+  }
 
   /** Records a listed prefix of `length` digits whose value is `value`. */
   add(length: number, value: number): void {
