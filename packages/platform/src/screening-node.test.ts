@@ -3,6 +3,9 @@
  * answers partners from memory, and keeps answering from its last snapshot when the store is gone,
  * reporting how stale it is.
  */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, systemActor } from './modules/auth/index.js';
 import { createList } from './modules/intel/index.js';
@@ -81,6 +84,43 @@ describe('fanzha screen-node', () => {
     expect(await ready.json()).toMatchObject({ status: 'ready', entries: 0 });
     const metrics = await (await fetch(`${node.url}/metrics`)).text();
     expect(metrics).toContain('fanzha_screening_staleness_seconds');
+  });
+
+  it('starts from a snapshot file and follows the change log from its seq', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fanzha-node-snap-'));
+    try {
+      const options = { store: sut.store, followIntervalMs: 100, snapshotDir: dir };
+      const config = { ...sut.ctx.config, port: 0, host: '127.0.0.1' };
+      const first = await startScreeningNode(config, options);
+      expect(first.follower.status().source).toBe('store');
+      await first.close(); // waits for the snapshot file
+      expect((await readdir(dir)).filter((name) => name.endsWith('.snap'))).toHaveLength(1);
+      const analyst = await sut.login('province-analyst');
+      await sut.app.inject({
+        method: 'POST',
+        url: '/api/v1/intel/lists/case-numbers/entries',
+        headers: { cookie: analyst },
+        payload: { entries: [{ value: '13800000001', source: { kind: 'case', id: 'CASE-2' } }] },
+      });
+      const second = await startScreeningNode(config, options);
+      try {
+        expect(second.follower.status()).toMatchObject({ source: 'snapshot', ready: true });
+        const answer = async (value: string) =>
+          (
+            await fetch(`${second.url}/api/v1/screen`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-api-key': key },
+              body: JSON.stringify({ kind: 'number', value }),
+            })
+          ).json() as Promise<{ action: string }>;
+        expect((await answer('13800000000')).action).toBe('block'); // from the file
+        expect((await answer('13800000001')).action).toBe('block'); // from the change log after it
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps answering from its snapshot when the store is down, and says it is stale', async () => {

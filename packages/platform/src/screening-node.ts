@@ -32,6 +32,11 @@ export interface ScreeningNodeOptions {
   followIntervalMs?: number;
   /** An open store to follow (tests); by default the node opens the configured one and closes it at the end. */
   store?: Store;
+  /**
+   * Folder of screener snapshot files: the node starts from the newest one and follows the change log
+   * from there, and writes a new one after every full load from the store (see snapshot-file.ts).
+   */
+  snapshotDir?: string;
 }
 
 export async function startScreeningNode(config: Config, options: ScreeningNodeOptions = {}) {
@@ -40,8 +45,8 @@ export async function startScreeningNode(config: Config, options: ScreeningNodeO
   const store = options.store ?? (await openConfiguredStore(config));
   const ctx: Context = { db: store.db, clock: systemClock, config };
   const textScorer = createSmsTextScorer({ mark: config.smsMarkThreshold, block: config.smsBlockThreshold });
-  const follower = new IntelFollower(store.db, { textScorer });
-  await follower.loadSnapshot();
+  const follower = new IntelFollower(store.db, { textScorer, snapshotDir: options.snapshotDir });
+  await follower.load();
   follower.start(options.followIntervalMs ?? 250);
   const apiKeys = new ApiKeyCache(store.db);
   await apiKeys.refresh(Date.now());
@@ -102,6 +107,7 @@ export async function startScreeningNode(config: Config, options: ScreeningNodeO
       appliedSeq: status.appliedSeq,
       stalenessSeconds: Math.round(staleness * 10) / 10,
       lastError: status.lastError,
+      source: status.source,
     });
   });
   app.get('/metrics', { config: { access: { public: true } } }, async (_request, reply) =>
@@ -109,7 +115,12 @@ export async function startScreeningNode(config: Config, options: ScreeningNodeO
   );
   const url = await app.listen({ port: config.port, host: config.host });
   log.info(
-    { url, entries: follower.status().entries, readyInMs: Date.now() - startedAt },
+    {
+      url,
+      entries: follower.status().entries,
+      source: follower.status().snapshotPath ?? follower.status().source,
+      readyInMs: Date.now() - startedAt,
+    },
     'screening node ready',
   );
   return {

@@ -2,6 +2,10 @@
  * Keeps a Screener in step with the intelligence store: loads a snapshot of every entry, then applies
  * the change log (`intel_changes`, seq > last applied) every `intervalMs`. If the store cannot be
  * reached the screener keeps answering from what it has, and `staleness` says for how long.
+ *
+ * With a snapshot folder (`snapshotDir`), `load()` starts from the newest snapshot file there and
+ * follows the change log from the seq it reflects (seconds for tens of millions of entries, where
+ * reading them from the store takes minutes), and every full load from the store writes a new file.
  */
 import { Screener, type TextScorer } from '@fanzha/engine';
 import type { Kysely } from 'kysely';
@@ -15,6 +19,7 @@ import {
   type EntryWithList,
 } from '../intel/index.js';
 import type { IntelEntry } from '@fanzha/engine';
+import { readNewestSnapshot, writeSnapshotFile } from './snapshot-file.js';
 
 const PAGE = 50_000;
 const COMPACT_AFTER = 100_000;
@@ -27,6 +32,9 @@ export interface FollowerStatus {
   appliedSeq: string;
   lastSyncAt: number | null;
   lastError: string | null;
+  /** Where the screener came from: the store, or a snapshot file (its path). */
+  source: 'store' | 'snapshot' | null;
+  snapshotPath: string | null;
 }
 
 export class IntelFollower {
@@ -38,11 +46,37 @@ export class IntelFollower {
   private ready = false;
   private timer: NodeJS.Timeout | undefined;
   private syncing: Promise<void> | undefined;
+  private writing: Promise<unknown> | undefined;
+  private source: FollowerStatus['source'] = null;
+  private snapshotPath: string | null = null;
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly options: { textScorer?: TextScorer; now?: () => number } = {},
+    private readonly options: {
+      textScorer?: TextScorer;
+      now?: () => number;
+      /** Folder of snapshot files: start from the newest, write one after every full load. */
+      snapshotDir?: string;
+    } = {},
   ) {}
+
+  /**
+   * Starts the screener: from the newest snapshot file when there is one (then catches up with the
+   * change log once, if the store answers), else from the store.
+   */
+  async load(): Promise<void> {
+    const dir = this.options.snapshotDir;
+    const loaded = dir ? await readNewestSnapshot(dir, { textScorer: this.options.textScorer }) : null;
+    if (!loaded) return this.loadSnapshot();
+    this.screener = loaded.screener;
+    this.entries = loaded.entries;
+    this.appliedSeq = loaded.seq;
+    this.lastSyncAt = loaded.createdAt;
+    this.source = 'snapshot';
+    this.snapshotPath = loaded.path;
+    this.ready = true;
+    await this.sync();
+  }
 
   private now(): number {
     return this.options.now ? this.options.now() : Date.now();
@@ -63,7 +97,16 @@ export class IntelFollower {
     this.entries = entries.length;
     this.appliedSeq = seq;
     this.lastSyncAt = this.now();
+    this.source = 'store';
     this.ready = true;
+    if (this.options.snapshotDir) this.writeSnapshot(this.options.snapshotDir, this.screener, seq);
+  }
+
+  /** Writes a snapshot file in the background (the screener's arrays are captured now, before any await). */
+  private writeSnapshot(dir: string, screener: Screener, seq: string): void {
+    this.writing = writeSnapshotFile(dir, screener, seq)
+      .then((path) => (this.snapshotPath = path))
+      .catch((error: Error) => (this.lastError = `snapshot not written: ${error.message}`));
   }
 
   /** Applies the change log since the last sync; safe to call concurrently (one runs at a time). */
@@ -108,6 +151,7 @@ export class IntelFollower {
     clearInterval(this.timer);
     this.timer = undefined;
     await this.syncing;
+    await this.writing;
   }
 
   /** Seconds since the screener last caught up with the store. */
@@ -122,6 +166,8 @@ export class IntelFollower {
       appliedSeq: this.appliedSeq,
       lastSyncAt: this.lastSyncAt,
       lastError: this.lastError,
+      source: this.source,
+      snapshotPath: this.snapshotPath,
     };
   }
 }
