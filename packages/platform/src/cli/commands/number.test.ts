@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runFanzha } from '../../test-support/cli.js';
 
-const BIN = fileURLToPath(new URL('../../../bin/fanzha.js', import.meta.url));
 const FIELDS = [
   'input',
   'kind',
@@ -17,23 +15,7 @@ const FIELDS = [
 ];
 
 /** Runs `fanzha number …` from source in a child process, as a user would. */
-function fanzhaNumber(
-  args: string[],
-  stdin = '',
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=source', BIN, 'number', ...args], {
-      env: { ...process.env, FANZHA_FROM_SOURCE: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const fanzhaNumber = (args: string[], stdin = '') => runFanzha(['number', ...args], { stdin });
 
 describe('fanzha number', () => {
   it('classifies stdin lines with --json: one object per input, in order, with exactly the fields', async () => {

@@ -1,27 +1,8 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const BIN = fileURLToPath(new URL('../../../bin/fanzha.js', import.meta.url));
+import { runFanzha } from '../../test-support/cli.js';
 
 /** Runs `fanzha …` from source in a child process, as a user would. */
-function fanzha(
-  args: string[],
-  stdin: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=source', BIN, ...args], {
-      env: { ...process.env, FANZHA_FROM_SOURCE: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const fanzha = (args: string[], stdin: string) => runFanzha(args, { stdin });
 
 describe('fanzha sms classify', () => {
   it('prints one line per input, in order, with exactly label, score, fraudType and evidence', async () => {
