@@ -128,6 +128,7 @@ export async function startScreeningNode(config: Config, options: ScreeningNodeO
     url,
     follower,
     service,
+    hits,
     readyInMs: Date.now() - startedAt,
     async close() {
       clearInterval(keyTimer);
