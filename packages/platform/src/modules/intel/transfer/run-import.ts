@@ -6,14 +6,13 @@
  */
 import { Transform, type Readable } from 'node:stream';
 import type { Context } from '../../../context.js';
-import { AppError } from '../../../errors.js';
 import type { IntelListRow, NewIntelEntry } from '../../../store/schema.js';
 import { recordAudit } from '../../audit/index.js';
 import type { Actor } from '../../auth/actor.js';
 import { actorName } from '../../auth/actor.js';
 import { authorize } from '../../auth/policy.js';
-import { prepareEntries } from '../service.js';
-import { bulkUpsertEntries, findList, insertChanges, notifyChanges } from '../store.js';
+import { getWritableList, prepareEntries } from '../service.js';
+import { bulkUpsertEntries, insertChanges, notifyChanges } from '../store.js';
 import { readCsv } from './read-csv.js';
 import { readNdjson } from './read-ndjson.js';
 import type { ImportFormat, ImportRow } from './records.js';
@@ -50,22 +49,7 @@ function rowsOf(format: ImportFormat, input: Readable, list: IntelListRow): Asyn
 /** Loads the list an import goes into, checking the actor may write it. */
 export async function importTarget(ctx: Context, actor: Actor, listName: string): Promise<IntelListRow> {
   authorize(actor, 'intel.write');
-  const list = await findList(ctx.db, listName);
-  if (!list) throw new AppError('not_found', `no list ${listName}`);
-  if (actor.type !== 'system') {
-    const owned = await ctx.db
-      .selectFrom('units')
-      .select('code')
-      .where('code', '=', list.unit_code)
-      .where('path', 'like', `${actor.unitPath}%`)
-      .executeTakeFirst();
-    if (!owned)
-      throw new AppError(
-        'forbidden',
-        `the list ${list.name} belongs to a unit outside your part of the org tree`,
-      );
-  }
-  return list;
+  return getWritableList(ctx, actor, listName);
 }
 
 /** Within one batch the last row of a value wins, as it would across batches. */
