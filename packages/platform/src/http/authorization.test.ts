@@ -156,6 +156,20 @@ function routeCases(): Record<string, RouteCase> {
     'GET /api/v1/intel/lists/:list/export': {
       own: { url: '/api/v1/intel/lists/matrix-numbers/export?format=csv' },
     },
+    'POST /api/v1/intel/domain-watch': {
+      own: { url: '/api/v1/intel/domain-watch', payload: { feed: 'matrix', names: ['example.org'] } },
+    },
+    'POST /api/v1/partner/domain-watch': {
+      own: { url: '/api/v1/partner/domain-watch', payload: { feed: 'matrix', names: ['example.org'] } },
+    },
+    'GET /api/v1/intel/domain-candidates': { own: { url: '/api/v1/intel/domain-candidates' } },
+    'POST /api/v1/intel/domain-candidates/:id/decide': {
+      own: {
+        url: '/api/v1/intel/domain-candidates/999999/decide',
+        payload: { decision: 'dismiss', reason: 'matrix' },
+      },
+      expect: [404],
+    },
     'GET /api/v1/intel/entries': { own: { url: '/api/v1/intel/entries' } },
     'GET /api/v1/intel/history': { own: { url: '/api/v1/intel/history?value=%2B8613900000000' } },
     'POST /api/v1/screen': {

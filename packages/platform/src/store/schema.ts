@@ -160,6 +160,24 @@ export interface IntelImportTable {
   finished_at: NullableTimestamp;
 }
 
+export interface DomainCandidateTable {
+  id: ColumnType<string, never, never>;
+  name: string;
+  score: number;
+  contributions: ColumnType<unknown, string, string>;
+  feed: string;
+  status: ColumnType<
+    'pending' | 'blocked' | 'allowed' | 'dismissed',
+    'pending' | undefined,
+    'blocked' | 'allowed' | 'dismissed'
+  >;
+  seen_at: Timestamp;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  decision_reason: string | null;
+  list_name: string | null;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -178,6 +196,7 @@ export interface Database {
   screening_hits: ScreeningHitTable;
   appeals: AppealTable;
   intel_imports: IntelImportTable;
+  domain_candidates: DomainCandidateTable;
   schema_migrations: SchemaMigrationTable;
 }
 
