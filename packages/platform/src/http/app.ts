@@ -12,6 +12,7 @@ import type { Context } from '../context.js';
 import { appealRoutes } from '../modules/appeals/index.js';
 import { auditRoutes } from '../modules/audit/index.js';
 import { ApiKeyCache, LoginLimiter, apiKeyRoutes, authRoutes } from '../modules/auth/index.js';
+import { callerBehaviourRoutes } from '../modules/caller-behaviour/index.js';
 import { domainWatchRoutes } from '../modules/domain-watch/index.js';
 import { ImportJobs, intelRoutes, transferRoutes } from '../modules/intel/index.js';
 import {
@@ -154,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('imports', imports);
   await app.register(transferRoutes(ctx, imports));
   await app.register(domainWatchRoutes(ctx));
+  await app.register(callerBehaviourRoutes(ctx));
   await app.register(appealRoutes(ctx));
   await app.register(screeningRoutes(screening.service));
   await registerConsole(app, ctx.config.consoleDir);

@@ -170,6 +170,13 @@ function routeCases(): Record<string, RouteCase> {
       },
       expect: [404],
     },
+    'POST /api/v1/partner/cdrs': {
+      own: {
+        url: '/api/v1/partner/cdrs?format=ndjson',
+        payload: '{"caller":"13800000000"}\n',
+        contentType: 'application/x-ndjson',
+      },
+    },
     'GET /api/v1/intel/entries': { own: { url: '/api/v1/intel/entries' } },
     'GET /api/v1/intel/history': { own: { url: '/api/v1/intel/history?value=%2B8613900000000' } },
     'POST /api/v1/screen': {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerApiKey } from './apikey.js';
+import { registerCdr } from './cdr.js';
 import { registerDomain } from './domain.js';
 import { registerIntel } from './intel.js';
 import { registerMigrate } from './migrate.js';
@@ -26,4 +27,5 @@ export const commands: Array<(program: Command) => void> = [
   registerNumber,
   registerSms,
   registerDomain,
+  registerCdr,
 ];
