@@ -34,6 +34,10 @@ export async function startPlatform(config: Config, clock: Clock = systemClock):
     log.info({ migrations: applied.map((m) => `${m.version}_${m.name}`) }, 'migrations applied');
   if (config.demo) {
     const seeded = await seedDemo(ctx);
+    process.stderr.write(
+      '\n  ⚠  DEMO MODE — demo accounts are active, all with the password "fanzha-demo" (see the README).\n' +
+        '     Never run demo mode with real data.\n\n',
+    );
     log.warn(
       { seeded },
       'DEMO MODE: demo accounts with the password "fanzha-demo" are active. Never run demo mode with real data.',
