@@ -30,6 +30,9 @@ const ImportsPage = lazy(() =>
 const AppealsPage = lazy(() =>
   import('./pages/intercept/appeals/AppealsPage').then((m) => ({ default: m.AppealsPage })),
 );
+const DomainWatchPage = lazy(() =>
+  import('./pages/intercept/domainWatch/DomainWatchPage').then((m) => ({ default: m.DomainWatchPage })),
+);
 
 const guarded = (page: PageKey, element: ReactNode) => <RequireRole page={page}>{element}</RequireRole>;
 
@@ -59,6 +62,10 @@ export const router = createBrowserRouter([
           { path: '/intercept/screen', element: guarded('intel.screen', <ScreenPage />) },
           { path: '/intercept/imports', element: guarded('intel.imports', <ImportsPage />) },
           { path: '/intercept/appeals', element: guarded('intel.appeals', <AppealsPage />) },
+          {
+            path: '/intercept/domain-watch',
+            element: guarded('intel.domainWatch', <DomainWatchPage />),
+          },
           { path: '/system/api-keys', element: guarded('apiKeys', <ApiKeysPage />) },
           { path: '/system/units', element: <UnitsPage /> },
           {

@@ -9,6 +9,11 @@ import type {
   AppealDecideBody,
   AppealQuery,
   AuditEntry,
+  CandidateDecideBody,
+  CandidateQuery,
+  DomainCandidate,
+  DomainWatchSubmitBody,
+  DomainWatchSubmitResult,
   EntryChange,
   EntryInput,
   EntryQuery,
@@ -127,6 +132,20 @@ export const appealsApi = {
   create: (body: AppealCreateBody) => request<Appeal>('POST', `${base}/appeals`, { body }),
   decide: (id: string, body: AppealDecideBody) =>
     request<Appeal>('POST', `${base}/appeals/${encodeURIComponent(id)}/decide`, { body }),
+};
+
+export const domainWatchApi = {
+  candidates: (query: CandidateQuery, signal?: AbortSignal) =>
+    request<Page<DomainCandidate>>('GET', `${base}/intel/domain-candidates`, {
+      query,
+      ...withSignal(signal),
+    }),
+  submit: (body: DomainWatchSubmitBody) =>
+    request<DomainWatchSubmitResult>('POST', `${base}/intel/domain-watch`, { body }),
+  decide: (id: string, body: CandidateDecideBody) =>
+    request<DomainCandidate>('POST', `${base}/intel/domain-candidates/${encodeURIComponent(id)}/decide`, {
+      body,
+    }),
 };
 
 export const apiKeysApi = {

@@ -4,6 +4,7 @@ export {
   appealsApi,
   authApi,
   auditApi,
+  domainWatchApi,
   importContentTypes,
   importsApi,
   intelApi,

@@ -305,6 +305,65 @@ export interface AppealDecideBody {
   reason: string;
 }
 
+// 新域名监测: names from new-registration and certificate-transparency feeds that the lookalike
+// detector scored above its threshold, waiting for an analyst's decision.
+
+export const candidateStatuses = ['pending', 'blocked', 'allowed', 'dismissed'] as const;
+export type CandidateStatus = (typeof candidateStatuses)[number];
+
+export interface DomainContribution {
+  /** A named feature (entropy, hyphens…), a brand signal (brand_added_words…), `tld` or `name`. */
+  feature: string;
+  /** Contribution to the score's logit; positive pushes towards suspicious. */
+  value: number;
+  /** The imitated brand's id, for brand signals. */
+  brand?: string;
+}
+
+export interface DomainCandidate {
+  id: string;
+  name: string;
+  /** 0..1. */
+  score: number;
+  contributions: DomainContribution[];
+  feed: string;
+  status: CandidateStatus;
+  seenAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  /** The list the decision wrote to (blocked: the chosen domain list; allowed: domain-watch-allow). */
+  listName: string | null;
+}
+
+export interface CandidateQuery {
+  page: number;
+  pageSize: number;
+  status?: CandidateStatus;
+}
+
+export type CandidateDecision = 'block' | 'allow' | 'dismiss';
+
+export interface CandidateDecideBody {
+  decision: CandidateDecision;
+  reason: string;
+  list?: string;
+}
+
+export interface DomainWatchSubmitBody {
+  feed: string;
+  names: string[];
+}
+
+export interface DomainWatchSubmitResult {
+  /** Names sent. */
+  received: number;
+  /** Names that scored at or above the threshold. */
+  candidates: number;
+  /** Candidates new to the queue (names seen before are not raised again). */
+  raised: number;
+}
+
 export const apiKeyScopes = ['screen', 'events', 'appeal', 'punishment'] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 

@@ -12,6 +12,7 @@ export type PageKey =
   | 'intel.screen'
   | 'intel.imports'
   | 'intel.appeals'
+  | 'intel.domainWatch'
   | 'warnings'
   | 'cases'
   | 'clues'
@@ -45,6 +46,7 @@ const pageRoles: Partial<Record<PageKey, readonly Role[]>> = {
   'intel.screen': permissionRoles['screen.test'],
   'intel.imports': permissionRoles['intel.read'],
   'intel.appeals': ['admin', 'analyst', 'officer'],
+  'intel.domainWatch': permissionRoles['intel.read'],
   users: ['admin'],
   audit: ['auditor', 'admin'],
   apiKeys: permissionRoles['apikeys.manage'],

@@ -12,6 +12,7 @@ import {
   KeyOutlined,
   NodeIndexOutlined,
   OrderedListOutlined,
+  RadarChartOutlined,
   SolutionOutlined,
   UnorderedListOutlined,
   SafetyOutlined,
@@ -60,7 +61,7 @@ export const capabilities: (NavPage & { key: CapabilityKey })[] = [
   { key: 'stats', path: '/stats', label: 'nav.stats', icon: <BarChartOutlined />, coming: true },
 ];
 
-/** 拦截: lists, entries, the screening tester, imports and appeals. */
+/** 拦截: lists, entries, the screening tester, imports, appeals and the new-domain watch. */
 export const interceptPages: NavPage[] = [
   {
     key: 'intel.entries',
@@ -81,6 +82,12 @@ export const interceptPages: NavPage[] = [
     path: '/intercept/appeals',
     label: 'nav.intel.appeals',
     icon: <SolutionOutlined />,
+  },
+  {
+    key: 'intel.domainWatch',
+    path: '/intercept/domain-watch',
+    label: 'nav.intel.domainWatch',
+    icon: <RadarChartOutlined />,
   },
 ];
 
