@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, login, newSession, openFromNav, screenshot } from './support/browser.ts';
+import { launchBrowser, login, navItem, newSession, openFromNav, screenshot } from './support/browser.ts';
 import { screenUntil } from './support/intercept.ts';
 
 let browser: Browser;
@@ -78,6 +78,25 @@ describe('intercept: new-domain watch', () => {
     expect(await officer.page.getByRole('button', { name: '提交新域名' }).count()).toBe(0);
     await officer.page.getByRole('tab', { name: '已拦截' }).click();
     await officer.page.getByRole('row').filter({ hasText: lookalike }).waitFor();
+    // The same queue in English, its signals in words.
+    await officer.page.getByText('English', { exact: true }).click();
+    await officer.page.getByRole('tab', { name: 'To review' }).click();
+    await officer.page
+      .getByRole('row')
+      .filter({ hasText: stillPending })
+      .getByText('Brand plus words: Alipay')
+      .waitFor();
+    await screenshot(officer.page, 'domain-watch-officer-en');
     await officer.context.close();
+  });
+
+  it('an auditor has no new-domain watch', async () => {
+    const { context, page } = await newSession(browser);
+    await login(page, 'province-auditor');
+    await navItem(page, '审计日志').waitFor();
+    expect(await navItem(page, '新域名监测').count()).toBe(0);
+    await page.goto('/intercept/domain-watch');
+    await page.getByText('没有访问权限').waitFor();
+    await context.close();
   });
 });
