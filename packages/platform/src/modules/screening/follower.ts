@@ -7,7 +7,7 @@
  * follows the change log from the seq it reflects (seconds for tens of millions of entries, where
  * reading them from the store takes minutes), and every full load from the store writes a new file.
  */
-import { Screener, type TextScorer } from '@fanzha/engine';
+import { Screener, ScreenerBuilder, type TextScorer } from '@fanzha/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import {
@@ -82,19 +82,25 @@ export class IntelFollower {
     return this.options.now ? this.options.now() : Date.now();
   }
 
-  /** Loads every entry; changes logged while loading are applied by the next sync. */
+  /**
+   * Loads every entry; changes logged while loading are applied by the next sync. The store keeps
+   * values normalized, so rows go to the ScreenerBuilder's fast paths (no re-classification); a row
+   * those do not take goes through the builder's `add`, as `Screener.build` would.
+   */
   async loadSnapshot(): Promise<void> {
     const seq = await latestChangeSeq(this.db);
-    const entries: IntelEntry[] = [];
+    const builder = new ScreenerBuilder({ textScorer: this.options.textScorer });
+    let entries = 0;
     let after = '0';
     for (;;) {
       const page = await findEntriesAfter(this.db, after, PAGE);
-      for (const row of page) entries.push(toEngineEntry(row as EntryWithList));
+      for (const row of page) addRow(builder, toEngineEntry(row as EntryWithList));
+      entries += page.length;
       if (page.length < PAGE) break;
       after = String(page[page.length - 1]!.id);
     }
-    this.screener = Screener.build(entries, { textScorer: this.options.textScorer }).screener;
-    this.entries = entries.length;
+    this.screener = builder.build();
+    this.entries = entries;
     this.appliedSeq = seq;
     this.lastSyncAt = this.now();
     this.source = 'store';
@@ -104,9 +110,10 @@ export class IntelFollower {
 
   /** Writes a snapshot file in the background (the screener's arrays are captured now, before any await). */
   private writeSnapshot(dir: string, screener: Screener, seq: string): void {
-    this.writing = writeSnapshotFile(dir, screener, seq)
+    const written = writeSnapshotFile(dir, screener, seq)
       .then((path) => (this.snapshotPath = path))
       .catch((error: Error) => (this.lastError = `snapshot not written: ${error.message}`));
+    this.writing = Promise.all([this.writing, written]);
   }
 
   /** Applies the change log since the last sync; safe to call concurrently (one runs at a time). */
@@ -134,7 +141,12 @@ export class IntelFollower {
         }
         if (changes.length < 10_000) break;
       }
-      if (this.screener.pendingChanges > COMPACT_AFTER) this.screener.compact();
+      if (this.screener.pendingChanges > COMPACT_AFTER) {
+        this.screener.compact();
+        // A compaction follows ~100,000 changes: a fresh snapshot saves the next start replaying them.
+        if (this.options.snapshotDir)
+          this.writeSnapshot(this.options.snapshotDir, this.screener, this.appliedSeq);
+      }
       this.lastSyncAt = this.now();
       this.lastError = null;
     } catch (error) {
@@ -170,4 +182,33 @@ export class IntelFollower {
       snapshotPath: this.snapshotPath,
     };
   }
+}
+
+/** One stored entry into the builder: its normalized value through the fast path when it takes it. */
+function addRow(builder: ScreenerBuilder, entry: IntelEntry): void {
+  const { records } = builder;
+  switch (entry.kind) {
+    case 'number': {
+      const match = entry.match ?? 'exact';
+      const rule = match === 'prefix' ? `number:prefix:${entry.value}` : 'number:exact';
+      if (builder.numbers.addNormalized(entry.value, records.intern(entry, rule), match)) return;
+      break;
+    }
+    case 'domain': {
+      const match = entry.match ?? 'domain';
+      builder.domains.addNormalized(entry.value, records.intern(entry, match), match);
+      return;
+    }
+    case 'account':
+      if (!entry.accountKind) break;
+      builder.accounts.addNormalized(
+        entry.accountKind,
+        entry.value,
+        records.intern(entry, entry.accountKind),
+      );
+      return;
+    default:
+      break;
+  }
+  builder.add(entry);
 }

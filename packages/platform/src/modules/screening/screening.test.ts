@@ -1,6 +1,8 @@
+import { Screener, type ScreenItem } from '@fanzha/engine';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, systemActor } from '../auth/index.js';
+import { findEntriesAfter, toEngineEntry, type EntryWithList } from '../intel/index.js';
 import { createTestPlatform, type TestPlatform } from '../../test-support/index.js';
 import { VerdictSchema } from './schemas.js';
 import { toApiVerdict } from './service.js';
@@ -372,5 +374,53 @@ describe('verdict JSON (the routes write it by hand)', () => {
     expect(JSON.parse(service.screenBatchJson(many, null))).toEqual(one);
     const lines = service.screenBatchJson(many, null, true).trimEnd().split('\n');
     expect(lines.map((line) => JSON.parse(line))).toEqual(one);
+  });
+});
+
+describe('loading from the store', () => {
+  it('the builder fast path answers as Screener.build over the same rows', async () => {
+    const add = (list: string, entries: object[]) =>
+      post(`/api/v1/intel/lists/${list}/entries`, { entries }, { cookie: analyst });
+    expect(
+      (
+        await add('fraud-domains', [
+          { value: 'Evil-Shop.CN.' },
+          { value: 'login.bank.example', match: 'host' },
+        ])
+      ).statusCode,
+    ).toBe(200);
+    expect((await add('mule-accounts', [{ value: '12345678', accountKind: 'qq' }])).statusCode).toBe(200);
+    expect(
+      (await add('abused-ranges', [{ value: '95', match: 'prefix' }, { value: '10690000' }])).statusCode,
+    ).toBe(200);
+    const rows = (await findEntriesAfter(sut.ctx.db, '0', 100_000)) as EntryWithList[];
+    expect(rows.length).toBeGreaterThan(6);
+    const reference = Screener.build(rows.map(toEngineEntry)).screener;
+    const follower = sut.app.screening.service.follower;
+    await follower.loadSnapshot();
+    const probes = rows.flatMap((row) => {
+      switch (row.list_kind) {
+        case 'number':
+          return [
+            { kind: 'number', value: row.value },
+            { kind: 'number', value: `${row.value}1234567`.slice(0, 14) },
+          ];
+        case 'domain':
+          return [
+            { kind: 'domain', value: row.value },
+            { kind: 'domain', value: `www.${row.value}` },
+          ];
+        case 'url':
+          return [{ kind: 'url', value: row.value }];
+        case 'account':
+          return [{ kind: 'account', value: `${row.account_kind}:${row.value}` }];
+      }
+    });
+    const now = Date.now();
+    for (const probe of probes)
+      expect(follower.screener.screen(probe as ScreenItem, now), JSON.stringify(probe)).toEqual(
+        reference.screen(probe as ScreenItem, now),
+      );
+    expect(follower.status().entries).toBe(rows.length);
   });
 });
