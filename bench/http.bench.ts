@@ -10,7 +10,9 @@
  *   but into the bench's in-process PGlite, i.e. on the node's own thread (~30 µs a hit); with
  *   PostgreSQL the insert runs in the database's process. The units say how many hits were written
  *   and dropped (the queue is bounded).
- *   One node process: `fanzha screen-node --workers N` needs PostgreSQL, which the bench has not.
+ *   One node process. With DATABASE_URL set the bench's store is a PostgreSQL schema instead, and
+ *   http.batch.workers2 also loads two node processes on one port (`--workers 2`, Node cluster) with
+ *   the 1% batches; without it, that measurement is skipped.
  * - node.ready: a screening node's time from start to ready with 10 million numbers and 2 million
  *   domains, started from a snapshot file (the entries are generated with the ScreenerBuilder fast
  *   path and written as a snapshot, not read from the store), beside what the store path's
@@ -20,13 +22,14 @@
  * The intel store is an in-memory PGlite holding a few thousand entries, so the http figures measure
  * the HTTP path and the screener, not the database.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Screener, ScreenerBuilder } from '@fanzha/engine';
 import Fastify from 'fastify';
+import { sql } from 'kysely';
 import { rate, cost, registerBenchmark, type BenchContext } from './registry.js';
 import { createTestPlatform } from '../packages/platform/src/test-support/index.js';
 import { createApiKey, systemActor } from '../packages/platform/src/modules/auth/index.js';
@@ -253,6 +256,7 @@ async function run(context: BenchContext): Promise<void> {
     { name: 'http.batch', listed: 'listed 1%', value: (i: number) => (i % 100 === 0 ? i * 7 : i * 7 + 1) },
     { name: 'http.batch.listed', listed: 'listed 1 in 7', value: (i: number) => i * 13 },
   ];
+  let bareBatch: { rate: number; body: string } | null = null;
   for (const mix of mixes) {
     if (!context.wants(mix.name)) continue;
     const body = JSON.stringify(
@@ -264,6 +268,7 @@ async function run(context: BenchContext): Promise<void> {
     const bare = await bareServer(true);
     context.log(`${mix.name}: loading the bare route…`);
     const bareResult = await cannon(bare.url, body, { 'content-type': 'application/json' });
+    if (mix.name === 'http.batch') bareBatch = { rate: bareResult.requests.average * 1000, body };
     context.log(`${mix.name}: loading POST /api/v1/screen/batch…`);
     await node.hits.flush();
     const written = node.hits.written;
@@ -282,7 +287,48 @@ async function run(context: BenchContext): Promise<void> {
     );
     await bare.app.close();
   }
-  await node.close();
+  if (context.wants('http.batch.workers2') && process.env.DATABASE_URL && bareBatch) {
+    // Two node processes on one port (as `fanzha screen-node --workers 2`), following this run's
+    // PostgreSQL schema; the in-process node above is stopped first so that it does not compete.
+    await node.close();
+    const schema = (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(platform.ctx.db))
+      .rows[0]!.schema;
+    const helper = fileURLToPath(new URL('./screen-node-cluster.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', helper], {
+      env: { ...process.env, FANZHA_BENCH_SCHEMA: schema, FANZHA_BENCH_WORKERS: '2' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const ready = /ready (\d+)/.exec(out);
+          if (ready) resolve(Number(ready[1]));
+        });
+        child.once('exit', (code) => reject(new Error(`screen-node cluster exited with ${code}`)));
+      });
+      context.log('http.batch.workers2: loading two node processes…');
+      const screened = await cannon(`http://127.0.0.1:${port}/api/v1/screen/batch`, bareBatch.body, headers);
+      if (screened.non2xx) throw new Error(`http.batch.workers2: ${screened.non2xx} non-2xx answers`);
+      context.report(
+        rate(
+          'http.batch.workers2',
+          screened.requests.average * 1000,
+          'decisions/s (two node processes, PostgreSQL store; 1,000-item batches, listed 1%)',
+          'bare route (one process), same batches',
+          bareBatch.rate,
+        ),
+      );
+    } finally {
+      // Wait for the workers to leave before the schema is dropped under them.
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
+  } else {
+    await node.close();
+  }
   await platform.close();
 }
 
@@ -292,6 +338,7 @@ registerBenchmark({
     'http.single.p99',
     'http.batch',
     'http.batch.listed',
+    'http.batch.workers2',
     'node.ready',
     'node.readyFromStore',
   ],
