@@ -13,6 +13,8 @@ export interface Config {
   dataDir: string;
   /** A PostgreSQL server to use instead of embedded PGlite. `DATABASE_URL` (postgres://…), default none. */
   databaseUrl: string | null;
+  /** A NATS server for the event bus (nats://…); without it the bus is in-process. `NATS_URL`. */
+  natsUrl: string | null;
   /** GB/T 2260 code of the deployment's province (two digits). `FANZHA_PROVINCE`, default 32 (江苏). */
   provinceCode: string;
   /** Seed demo accounts and data on first start. Set by `start --demo` or `FANZHA_DEMO=1`. */
@@ -78,6 +80,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://`);
   }
+  const natsUrl = env.NATS_URL || null;
+  if (natsUrl && !/^(nats|tls|ws|wss):\/\//.test(natsUrl))
+    throw new ConfigError('NATS_URL must start with nats://, tls://, ws:// or wss://');
   const provinceCode = env.FANZHA_PROVINCE ?? '32';
   if (!/^\d{2}$/.test(provinceCode))
     throw new ConfigError(`FANZHA_PROVINCE must be a two-digit GB/T 2260 code, got "${provinceCode}"`);
@@ -86,6 +91,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.FANZHA_DATA_DIR || './data'),
     databaseUrl,
+    natsUrl,
     provinceCode,
     demo: flag(env, 'FANZHA_DEMO', false),
     logLevel: env.LOG_LEVEL || 'info',

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
+import type { EventBus } from './bus/index.js';
 import type { Database } from './store/schema.js';
 
 export interface Clock {
@@ -16,4 +17,6 @@ export interface Context {
   db: Kysely<Database>;
   clock: Clock;
   config: Config;
+  /** The event bus; absent in one-shot tools (CLI) that signal nobody. */
+  bus?: EventBus;
 }

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, systemActor } from './modules/auth/index.js';
-import { createList } from './modules/intel/index.js';
+import { addEntries, createList } from './modules/intel/index.js';
+import { NatsBus } from './bus/index.js';
 import { startScreeningNode } from './screening-node.js';
 import { createTestPlatform, type TestPlatform } from './test-support/index.js';
 
@@ -136,5 +137,52 @@ describe('fanzha screen-node', () => {
     };
     expect(body.status).toBe('stale');
     expect(body.stalenessSeconds).toBeGreaterThan(2);
+  });
+});
+
+// A node on NATS: it hears about changes on the bus instead of waiting for its next poll.
+describe.runIf(process.env.NATS_URL)('fanzha screen-node on NATS', () => {
+  it('applies a change within a second through the bus, with polling at one minute', async () => {
+    const platform = await createTestPlatform();
+    platform.ctx.bus = await NatsBus.connect(process.env.NATS_URL!, 'test-platform');
+    await createList(platform.ctx, systemActor(), {
+      name: 'bus-numbers',
+      title: '总线测试',
+      kind: 'number',
+      defaultAction: 'block',
+      unitCode: '320000',
+    });
+    const busKey = (
+      await createApiKey(platform.ctx, systemActor(), {
+        name: 'carrier',
+        unitCode: '320000',
+        scopes: ['screen'],
+      })
+    ).key;
+    const busNode = await startScreeningNode(
+      { ...platform.ctx.config, port: 0, host: '127.0.0.1', natsUrl: process.env.NATS_URL! },
+      { store: platform.store, followIntervalMs: 60_000 },
+    );
+    const ask = async () => {
+      const response = await fetch(`${busNode.url}/api/v1/screen`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': busKey },
+        body: JSON.stringify({ kind: 'number', value: '13911112222' }),
+      });
+      return ((await response.json()) as { action: string }).action;
+    };
+    expect(await ask()).toBe('pass');
+    const started = Date.now();
+    await addEntries(platform.ctx, systemActor(), 'bus-numbers', [{ value: '13911112222' }]);
+    let action = await ask();
+    while (action !== 'block' && Date.now() - started < 5_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      action = await ask();
+    }
+    expect(action).toBe('block');
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await busNode.close();
+    await platform.ctx.bus.close();
+    await platform.close();
   });
 });

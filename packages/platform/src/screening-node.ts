@@ -23,6 +23,7 @@ import {
   ScreeningService,
   screeningRoutes,
 } from './modules/screening/index.js';
+import { openBus } from './bus/index.js';
 import { openConfiguredStore } from './server.js';
 import type { Store } from './store/database.js';
 
@@ -47,7 +48,9 @@ export async function startScreeningNode(config: Config, options: ScreeningNodeO
   const textScorer = createSmsTextScorer({ mark: config.smsMarkThreshold, block: config.smsBlockThreshold });
   const follower = new IntelFollower(store.db, { textScorer, snapshotDir: options.snapshotDir });
   await follower.load();
-  follower.start(options.followIntervalMs ?? 250);
+  follower.start(options.followIntervalMs ?? (config.natsUrl ? 2_000 : 250));
+  const bus = config.natsUrl ? await openBus(config.natsUrl, 'fanzha-screen-node') : null;
+  if (bus) await follower.followBus(bus);
   const apiKeys = new ApiKeyCache(store.db);
   await apiKeys.refresh(Date.now());
   const keyTimer = setInterval(() => void apiKeys.refresh(Date.now()).catch(() => undefined), 5_000);
@@ -134,6 +137,7 @@ export async function startScreeningNode(config: Config, options: ScreeningNodeO
       clearInterval(keyTimer);
       await app.close();
       await follower.stop();
+      await bus?.close();
       await hits.stop();
       if (!options.store) await store.close();
     },

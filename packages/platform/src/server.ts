@@ -6,6 +6,7 @@ import pino from 'pino';
 import type { Config } from './config.js';
 import { systemClock, type Clock, type Context } from './context.js';
 import { seedDemo } from './demo/seed.js';
+import { openBus } from './bus/index.js';
 import { buildApp, loggerOptions } from './http/app.js';
 import type { App } from './http/types.js';
 import { failInterruptedImports } from './modules/intel/index.js';
@@ -28,7 +29,8 @@ export async function openConfiguredStore(config: Config): Promise<Store> {
 export async function startPlatform(config: Config, clock: Clock = systemClock): Promise<RunningPlatform> {
   const log = pino(loggerOptions(config.logLevel) as pino.LoggerOptions);
   const store = await openConfiguredStore(config);
-  const ctx: Context = { db: store.db, clock, config };
+  const bus = await openBus(config.natsUrl, 'fanzha-platform');
+  const ctx: Context = { db: store.db, clock, config, bus };
   const applied = await migrate(store);
   if (applied.length)
     log.info({ migrations: applied.map((m) => `${m.version}_${m.name}`) }, 'migrations applied');
@@ -49,7 +51,10 @@ export async function startPlatform(config: Config, clock: Clock = systemClock):
   await failInterruptedImports(ctx);
   const app = await buildApp({ ctx, store, logger: loggerOptions(config.logLevel) });
   const url = await app.listen({ port: config.port, host: config.host });
-  log.info({ url, store: store.backend, demo: config.demo }, 'fanzha is serving the console and API');
+  log.info(
+    { url, store: store.backend, bus: bus.kind, demo: config.demo },
+    'fanzha is serving the console and API',
+  );
   return {
     app,
     store,
@@ -57,6 +62,7 @@ export async function startPlatform(config: Config, clock: Clock = systemClock):
     url,
     async close() {
       await app.close();
+      await bus.close();
       await store.close();
     },
   };

@@ -50,6 +50,7 @@ export async function startScreening(ctx: Context, followIntervalMs = 250) {
   const follower = new IntelFollower(ctx.db, { now: () => ctx.clock.now().getTime(), textScorer });
   await follower.loadSnapshot();
   follower.start(followIntervalMs);
+  if (ctx.bus) await follower.followBus(ctx.bus);
   const hits = new HitRecorder(ctx.db);
   hits.start();
   const apiKeys = new ApiKeyCache(ctx.db);

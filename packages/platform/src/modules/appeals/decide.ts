@@ -80,7 +80,7 @@ export async function decideAppeal(
     );
     return row;
   });
-  if (input.decision === 'approve') await notifyChanges(ctx.db);
+  if (input.decision === 'approve') await notifyChanges(ctx);
   return toAppeal({ ...decided, list_name: list.name });
 }
 

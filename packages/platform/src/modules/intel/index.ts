@@ -18,14 +18,8 @@ export {
   type ListKind,
   type EntryMatch,
 } from './normalize.js';
-export {
-  findChangesAfter,
-  findEntriesAfter,
-  findList,
-  findListedEntry,
-  latestChangeSeq,
-  notifyChanges,
-} from './store.js';
+export { findChangesAfter, findEntriesAfter, findList, findListedEntry, latestChangeSeq } from './store.js';
 export { toEngineChange, toEngineEntry, type EntryWithList } from './to-engine.js';
 export { intelRoutes } from './routes.js';
 export * from './transfer/index.js';
+export { notifyChanges } from './signal.js';

@@ -22,9 +22,9 @@ import {
   insertChanges,
   insertList,
   insertListIfAbsent,
-  notifyChanges,
   upsertEntries,
 } from './store.js';
+import { notifyChanges } from './signal.js';
 import { toEngineEntry, type EntryWithList } from './to-engine.js';
 
 export const MAX_ENTRIES_PER_REQUEST = 10_000;
@@ -237,7 +237,7 @@ export async function addEntries(ctx: Context, actor: Actor, listIdOrName: strin
     );
     return count;
   });
-  await notifyChanges(ctx.db);
+  await notifyChanges(ctx);
   return { added };
 }
 
@@ -272,7 +272,7 @@ export async function removeEntry(
     );
     if (!removed) throw new AppError('not_found', `${normalized.value} is not on the list ${list.name}`);
   });
-  await notifyChanges(ctx.db);
+  await notifyChanges(ctx);
   return { removed: 1 };
 }
 

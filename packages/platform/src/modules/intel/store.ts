@@ -240,6 +240,6 @@ export function findChangesAfter(
 }
 
 /** Wakes followers on PostgreSQL (LISTEN fanza_intel); PGlite followers poll the change log. */
-export async function notifyChanges(db: Db): Promise<void> {
+export async function notifyChangesInStore(db: Db): Promise<void> {
   await sql`SELECT pg_notify('fanzha_intel', '')`.execute(db);
 }

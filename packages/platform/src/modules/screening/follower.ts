@@ -9,6 +9,7 @@
  */
 import { Screener, ScreenerBuilder, type TextScorer } from '@fanzha/engine';
 import type { Kysely } from 'kysely';
+import { INTEL_CHANGED, type EventBus } from '../../bus/index.js';
 import type { Database } from '../../store/schema.js';
 import {
   findChangesAfter,
@@ -45,6 +46,7 @@ export class IntelFollower {
   private entries = 0;
   private ready = false;
   private timer: NodeJS.Timeout | undefined;
+  private unsubscribe: (() => Promise<void>) | undefined;
   private syncing: Promise<void> | undefined;
   private writing: Promise<unknown> | undefined;
   private source: FollowerStatus['source'] = null;
@@ -159,9 +161,15 @@ export class IntelFollower {
     this.timer.unref();
   }
 
+  /** Syncs as soon as the bus says the lists changed (polling stays on as the fallback). */
+  async followBus(bus: EventBus): Promise<void> {
+    this.unsubscribe = await bus.subscribe(INTEL_CHANGED, () => void this.sync());
+  }
+
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
+    await this.unsubscribe?.().catch(() => undefined);
     await this.syncing;
     await this.writing;
   }

@@ -12,7 +12,8 @@ import type { Actor } from '../../auth/actor.js';
 import { actorName } from '../../auth/actor.js';
 import { authorize } from '../../auth/policy.js';
 import { getWritableList, prepareEntries } from '../service.js';
-import { bulkUpsertEntries, insertChanges, notifyChanges } from '../store.js';
+import { notifyChanges } from '../signal.js';
+import { bulkUpsertEntries, insertChanges } from '../store.js';
 import { readCsv } from './read-csv.js';
 import { readNdjson } from './read-ndjson.js';
 import type { ImportFormat, ImportRow } from './records.js';
@@ -152,7 +153,7 @@ export async function runImport(ctx: Context, actor: Actor, options: ImportOptio
         : `import failed, nothing was imported: ${(error as Error).message}`;
     return { ...progress, added: 0, status: 'failed', message };
   }
-  await notifyChanges(ctx.db);
+  await notifyChanges(ctx);
   report(true);
   return {
     ...progress,
