@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Typography } from 'antd';
 import { CopyOutlined } from '@ant-design/icons';
-import { apiKeysApi, apiKeyScopes, problemMessage, type ApiKeyCreated, type ApiKeyScope } from '../../api';
+import { apiKeysApi, apiKeyScopes, type ApiKeyCreated, type ApiKeyScope } from '../../api';
 import { useMe } from '../../auth';
-import { showOnFields } from '../../components/formErrors';
+import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
 import { UnitTreeSelect } from '../../units/UnitTreeSelect';
 
@@ -59,78 +59,51 @@ export function ApiKeyCreateModal({ onClose, onCreated }: { onClose: () => void;
   const t = useT();
   const me = useMe();
   const [form] = Form.useForm<CreateForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const [created, setCreated] = useState<ApiKeyCreated | null>(null);
 
   const submit = async (values: CreateForm) => {
-    setSaving(true);
-    setError(null);
-    try {
-      setCreated(
-        await apiKeysApi.create({
-          name: values.name.trim(),
-          scopes: values.scopes,
-          unitCode: values.unitCode,
-        }),
-      );
-      onCreated();
-    } catch (reason) {
-      if (!showOnFields(form, reason, t, fields)) setError(reason);
-    } finally {
-      setSaving(false);
-    }
+    setCreated(
+      await apiKeysApi.create({
+        name: values.name.trim(),
+        scopes: values.scopes,
+        unitCode: values.unitCode,
+      }),
+    );
+    onCreated();
   };
 
   if (created) return <CreatedKey created={created} onClose={onClose} />;
 
   return (
-    <Modal
-      open
+    <FormModal<CreateForm>
+      form={form}
       title={t('apiKeys.createTitle')}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      initialValues={{ scopes: ['screen'], unitCode: me.unit.code }}
+      fields={fields}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={problemMessage(t, error)}
-          style={{ marginBottom: 12 }}
-        />
-      )}
-      <Form<CreateForm>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ scopes: ['screen'], unitCode: me.unit.code }}
+      <Form.Item
+        name="name"
+        label={t('apiKeys.form.name')}
+        extra={t('apiKeys.form.nameHelp')}
+        rules={[{ required: true, whitespace: true, message: t('users.form.required') }]}
       >
-        <Form.Item
-          name="name"
-          label={t('apiKeys.form.name')}
-          extra={t('apiKeys.form.nameHelp')}
-          rules={[{ required: true, whitespace: true, message: t('users.form.required') }]}
-        >
-          <Input autoComplete="off" maxLength={100} />
-        </Form.Item>
-        <Form.Item
-          name="scopes"
-          label={t('apiKeys.form.scopes')}
-          rules={[{ required: true, message: t('users.form.required') }]}
-        >
-          <Checkbox.Group
-            options={apiKeyScopes.map((scope) => ({ value: scope, label: t(`apiKeys.scope.${scope}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="unitCode" label={t('apiKeys.form.unit')} rules={[{ required: true }]}>
-          <UnitTreeSelect />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input autoComplete="off" maxLength={100} />
+      </Form.Item>
+      <Form.Item
+        name="scopes"
+        label={t('apiKeys.form.scopes')}
+        rules={[{ required: true, message: t('users.form.required') }]}
+      >
+        <Checkbox.Group
+          options={apiKeyScopes.map((scope) => ({ value: scope, label: t(`apiKeys.scope.${scope}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="unitCode" label={t('apiKeys.form.unit')} rules={[{ required: true }]}>
+        <UnitTreeSelect />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,8 +1,7 @@
-import { useState } from 'react';
-import { Alert, Form, Input, Modal } from 'antd';
-import { usersApi, problemMessage, type Role, type User } from '../../api';
+import { Form, Input } from 'antd';
+import { usersApi, type Role, type User } from '../../api';
 import { useMe } from '../../auth';
-import { showOnFields } from '../../components/formErrors';
+import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
 import { UnitTreeSelect } from '../../units/UnitTreeSelect';
 import { RoleSelect } from './RoleSelect';
@@ -29,97 +28,70 @@ export function UserCreateModal({
   const t = useT();
   const me = useMe();
   const [form] = Form.useForm<CreateForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
 
   const submit = async (values: CreateForm) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const phone = values.phone?.trim();
-      const user = await usersApi.create({
-        username: values.username.trim(),
-        displayName: values.displayName.trim(),
-        unitCode: values.unitCode,
-        roles: values.roles,
-        password: values.password,
-        ...(phone ? { phone } : {}),
-      });
-      onCreated(user);
-    } catch (reason) {
-      if (!showOnFields(form, reason, t, fields)) setError(reason);
-    } finally {
-      setSaving(false);
-    }
+    const phone = values.phone?.trim();
+    const user = await usersApi.create({
+      username: values.username.trim(),
+      displayName: values.displayName.trim(),
+      unitCode: values.unitCode,
+      roles: values.roles,
+      password: values.password,
+      ...(phone ? { phone } : {}),
+    });
+    onCreated(user);
   };
 
   return (
-    <Modal
-      open
+    <FormModal<CreateForm>
+      form={form}
       title={t('users.form.createTitle')}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      initialValues={{ unitCode: me.unit.code, roles: ['officer'] }}
+      fields={fields}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={problemMessage(t, error)}
-          style={{ marginBottom: 12 }}
-        />
-      )}
-      <Form<CreateForm>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ unitCode: me.unit.code, roles: ['officer'] }}
+      <Form.Item
+        name="username"
+        label={t('users.form.username')}
+        extra={t('users.form.usernameHelp')}
+        rules={usernameRules(t)}
       >
-        <Form.Item
-          name="username"
-          label={t('users.form.username')}
-          extra={t('users.form.usernameHelp')}
-          rules={usernameRules(t)}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('users.form.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('users.form.required') }]}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="unitCode"
-          label={t('users.form.unit')}
-          rules={[{ required: true, message: t('users.form.required') }]}
-        >
-          <UnitTreeSelect />
-        </Form.Item>
-        <Form.Item
-          name="roles"
-          label={t('users.form.roles')}
-          rules={[{ required: true, message: t('users.form.required') }]}
-        >
-          <RoleSelect multiple />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('users.form.password')}
-          extra={t('users.form.passwordHelp')}
-          rules={passwordRules(t, true)}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item name="phone" label={t('users.form.phone')} rules={phoneRules(t)}>
-          <Input autoComplete="off" inputMode="numeric" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="displayName"
+        label={t('users.form.displayName')}
+        rules={[{ required: true, whitespace: true, message: t('users.form.required') }]}
+      >
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="unitCode"
+        label={t('users.form.unit')}
+        rules={[{ required: true, message: t('users.form.required') }]}
+      >
+        <UnitTreeSelect />
+      </Form.Item>
+      <Form.Item
+        name="roles"
+        label={t('users.form.roles')}
+        rules={[{ required: true, message: t('users.form.required') }]}
+      >
+        <RoleSelect multiple />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('users.form.password')}
+        extra={t('users.form.passwordHelp')}
+        rules={passwordRules(t, true)}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item name="phone" label={t('users.form.phone')} rules={phoneRules(t)}>
+        <Input autoComplete="off" inputMode="numeric" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,6 +1,7 @@
-import { useState } from 'react';
-import { Alert, Descriptions, Form, Input, Modal } from 'antd';
-import { ApiProblem, appealsApi, problemMessage, type Appeal } from '../../../api';
+import { Alert, Descriptions, Form } from 'antd';
+import { appealsApi, type Appeal } from '../../../api';
+import { conflictAs, FormModal } from '../../../components/FormModal';
+import { ReasonField } from '../../../components/ReasonField';
 import { useT } from '../../../i18n';
 import { mono } from '../labels';
 
@@ -19,79 +20,46 @@ interface AppealDecideModalProps {
 export function AppealDecideModal({ appeal, decision, onClose, onDecided }: AppealDecideModalProps) {
   const t = useT();
   const [form] = Form.useForm<DecideForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const approve = decision === 'approve';
 
   const submit = async ({ reason }: DecideForm) => {
-    setSaving(true);
-    setError(null);
-    try {
-      onDecided(await appealsApi.decide(appeal.id, { decision, reason: reason.trim() }));
-    } catch (reason) {
-      setError(
-        reason instanceof ApiProblem && reason.code === 'conflict'
-          ? new Error(t('appeals.alreadyDecided'))
-          : reason,
-      );
-    } finally {
-      setSaving(false);
-    }
+    onDecided(await appealsApi.decide(appeal.id, { decision, reason: reason.trim() }));
   };
 
   return (
-    <Modal
-      open
+    <FormModal<DecideForm>
+      form={form}
       title={t(approve ? 'appeals.approveTitle' : 'appeals.rejectTitle')}
       okText={t(approve ? 'appeals.approve' : 'appeals.reject')}
-      okButtonProps={{ danger: !approve }}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      danger={!approve}
+      mapError={conflictAs(t('appeals.alreadyDecided'))}
+      onSubmit={submit}
+      onClose={onClose}
+      intro={
+        <>
+          <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
+            <Descriptions.Item label={t('appeals.col.value')}>
+              <span style={mono}>{appeal.value}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('appeals.col.list')}>{appeal.list}</Descriptions.Item>
+            <Descriptions.Item label={t('appeals.col.reason')}>{appeal.reason}</Descriptions.Item>
+            {appeal.evidence && (
+              <Descriptions.Item label={t('appeals.col.evidence')}>{appeal.evidence}</Descriptions.Item>
+            )}
+          </Descriptions>
+          <Alert
+            type={approve ? 'warning' : 'info'}
+            showIcon
+            title={t(approve ? 'appeals.approveEffect' : 'appeals.rejectEffect', {
+              value: appeal.value,
+              list: appeal.list,
+            })}
+            style={{ marginBottom: 12 }}
+          />
+        </>
+      }
     >
-      <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
-        <Descriptions.Item label={t('appeals.col.value')}>
-          <span style={mono}>{appeal.value}</span>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('appeals.col.list')}>{appeal.list}</Descriptions.Item>
-        <Descriptions.Item label={t('appeals.col.reason')}>{appeal.reason}</Descriptions.Item>
-        {appeal.evidence && (
-          <Descriptions.Item label={t('appeals.col.evidence')}>{appeal.evidence}</Descriptions.Item>
-        )}
-      </Descriptions>
-      <Alert
-        type={approve ? 'warning' : 'info'}
-        showIcon
-        title={t(approve ? 'appeals.approveEffect' : 'appeals.rejectEffect', {
-          value: appeal.value,
-          list: appeal.list,
-        })}
-        style={{ marginBottom: 12 }}
-      />
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={problemMessage(t, error)}
-          style={{ marginBottom: 12 }}
-        />
-      )}
-      <Form<DecideForm> form={form} layout="vertical" onFinish={submit}>
-        <Form.Item
-          name="reason"
-          label={t('appeals.form.decisionReason')}
-          extra={t('appeals.form.decisionReasonHelp')}
-          rules={[
-            { required: true, whitespace: true, message: t('users.form.required') },
-            { min: 2, message: t('users.reveal.reasonTooShort') },
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={1000} showCount autoFocus />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <ReasonField label={t('appeals.form.decisionReason')} extra={t('appeals.form.decisionReasonHelp')} />
+    </FormModal>
   );
 }

@@ -1,13 +1,7 @@
-import { useState } from 'react';
-import { Alert, Descriptions, Form, Input, Modal, Radio } from 'antd';
-import {
-  ApiProblem,
-  domainWatchApi,
-  problemMessage,
-  type CandidateDecision,
-  type DomainCandidate,
-  type IntelList,
-} from '../../../api';
+import { Alert, Descriptions, Form, Radio } from 'antd';
+import { domainWatchApi, type CandidateDecision, type DomainCandidate, type IntelList } from '../../../api';
+import { conflictAs, FormModal } from '../../../components/FormModal';
+import { ReasonField } from '../../../components/ReasonField';
 import { useT } from '../../../i18n';
 import { mono } from '../labels';
 import { ListSelect } from '../ListSelect';
@@ -36,8 +30,6 @@ export function CandidateDecideModal(props: CandidateDecideModalProps) {
   const { candidate, decision: initialDecision, blockLists, onClose, onDecided } = props;
   const t = useT();
   const [form] = Form.useForm<DecideForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const decision = Form.useWatch('decision', form) ?? initialDecision;
   const list = Form.useWatch('list', form) ?? DEFAULT_BLOCK_LIST;
   const initialList = blockLists?.some((l) => l.name === DEFAULT_BLOCK_LIST)
@@ -45,103 +37,68 @@ export function CandidateDecideModal(props: CandidateDecideModalProps) {
     : blockLists?.[0]?.name;
 
   const submit = async (values: DecideForm) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const decided = await domainWatchApi.decide(candidate.id, {
-        decision: values.decision,
-        reason: values.reason.trim(),
-        ...(values.decision === 'block' && values.list ? { list: values.list } : {}),
-      });
-      onDecided(decided, values.decision);
-    } catch (reason) {
-      setError(
-        reason instanceof ApiProblem && reason.code === 'conflict'
-          ? new Error(t('domainWatch.alreadyDecided'))
-          : reason,
-      );
-    } finally {
-      setSaving(false);
-    }
+    const decided = await domainWatchApi.decide(candidate.id, {
+      decision: values.decision,
+      reason: values.reason.trim(),
+      ...(values.decision === 'block' && values.list ? { list: values.list } : {}),
+    });
+    onDecided(decided, values.decision);
   };
 
   return (
-    <Modal
-      open
+    <FormModal<DecideForm>
+      form={form}
       width={600}
       title={t('domainWatch.decideTitle')}
       okText={t(`domainWatch.${decision}`)}
-      okButtonProps={{ danger: decision === 'block' }}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
-        <Descriptions.Item label={t('domainWatch.col.name')}>
-          <span style={mono}>{candidate.name}</span>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('domainWatch.col.score')}>
-          <ScoreBar score={candidate.score} />
-        </Descriptions.Item>
-        <Descriptions.Item label={t('domainWatch.col.contributions')}>
-          <ContributionTags contributions={candidate.contributions} />
-        </Descriptions.Item>
-        <Descriptions.Item label={t('domainWatch.col.feed')}>{candidate.feed}</Descriptions.Item>
-      </Descriptions>
-      <Alert
-        type={decision === 'block' ? 'warning' : 'info'}
-        showIcon
-        title={t(`domainWatch.effect.${decision}`, { name: candidate.name, list })}
-        style={{ marginBottom: 12 }}
-      />
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={problemMessage(t, error)}
-          style={{ marginBottom: 12 }}
-        />
-      )}
-      <Form<DecideForm>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ decision: initialDecision, list: initialList }}
-      >
-        <Form.Item name="decision" label={t('domainWatch.form.decision')}>
-          <Radio.Group
-            optionType="button"
-            options={(['block', 'allow', 'dismiss'] as const).map((value) => ({
-              value,
-              label: t(`domainWatch.${value}`),
-            }))}
+      danger={decision === 'block'}
+      initialValues={{ decision: initialDecision, list: initialList }}
+      mapError={conflictAs(t('domainWatch.alreadyDecided'))}
+      onSubmit={submit}
+      onClose={onClose}
+      intro={
+        <>
+          <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
+            <Descriptions.Item label={t('domainWatch.col.name')}>
+              <span style={mono}>{candidate.name}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('domainWatch.col.score')}>
+              <ScoreBar score={candidate.score} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('domainWatch.col.contributions')}>
+              <ContributionTags contributions={candidate.contributions} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('domainWatch.col.feed')}>{candidate.feed}</Descriptions.Item>
+          </Descriptions>
+          <Alert
+            type={decision === 'block' ? 'warning' : 'info'}
+            showIcon
+            title={t(`domainWatch.effect.${decision}`, { name: candidate.name, list })}
+            style={{ marginBottom: 12 }}
           />
-        </Form.Item>
-        {decision === 'block' && (
-          <Form.Item
-            name="list"
-            label={t('domainWatch.form.list')}
-            extra={t('domainWatch.form.listHelp')}
-            rules={[{ required: true, message: t('users.form.required') }]}
-          >
-            <ListSelect lists={blockLists} />
-          </Form.Item>
-        )}
+        </>
+      }
+    >
+      <Form.Item name="decision" label={t('domainWatch.form.decision')}>
+        <Radio.Group
+          optionType="button"
+          options={(['block', 'allow', 'dismiss'] as const).map((value) => ({
+            value,
+            label: t(`domainWatch.${value}`),
+          }))}
+        />
+      </Form.Item>
+      {decision === 'block' && (
         <Form.Item
-          name="reason"
-          label={t('domainWatch.form.reason')}
-          extra={t('domainWatch.form.reasonHelp')}
-          rules={[
-            { required: true, whitespace: true, message: t('users.form.required') },
-            { min: 2, message: t('users.reveal.reasonTooShort') },
-          ]}
+          name="list"
+          label={t('domainWatch.form.list')}
+          extra={t('domainWatch.form.listHelp')}
+          rules={[{ required: true, message: t('users.form.required') }]}
         >
-          <Input.TextArea rows={3} maxLength={1000} showCount autoFocus />
+          <ListSelect lists={blockLists} />
         </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <ReasonField label={t('domainWatch.form.reason')} extra={t('domainWatch.form.reasonHelp')} />
+    </FormModal>
   );
 }

@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import { Alert, Form, Input, Modal } from 'antd';
-import { domainWatchApi, problemMessage, type DomainWatchSubmitResult } from '../../../api';
+import { Alert, Form, Input } from 'antd';
+import { domainWatchApi, type DomainWatchSubmitResult } from '../../../api';
+import { FormModal } from '../../../components/FormModal';
 import { useT } from '../../../i18n';
 import { MAX_NAMES_PER_SUBMIT, parseNames } from './candidatesQuery';
 
@@ -18,70 +18,49 @@ interface DomainSubmitModalProps {
 export function DomainSubmitModal({ onClose, onSubmitted }: DomainSubmitModalProps) {
   const t = useT();
   const [form] = Form.useForm<SubmitForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const count = parseNames(Form.useWatch('names', form) ?? '').length;
 
   const submit = async (values: SubmitForm) => {
-    setSaving(true);
-    setError(null);
-    try {
-      onSubmitted(await domainWatchApi.submit({ feed: values.feed.trim(), names: parseNames(values.names) }));
-    } catch (reason) {
-      setError(reason);
-    } finally {
-      setSaving(false);
-    }
+    onSubmitted(await domainWatchApi.submit({ feed: values.feed.trim(), names: parseNames(values.names) }));
   };
 
   return (
-    <Modal
-      open
+    <FormModal<SubmitForm>
+      form={form}
       width={600}
       title={t('domainWatch.submitTitle')}
       okText={t('domainWatch.submitSubmit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      initialValues={{ feed: 'analyst' }}
+      onSubmit={submit}
+      onClose={onClose}
+      intro={
+        <Alert type="info" showIcon title={t('domainWatch.submitNotice')} style={{ marginBottom: 12 }} />
+      }
     >
-      <Alert type="info" showIcon title={t('domainWatch.submitNotice')} style={{ marginBottom: 12 }} />
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={problemMessage(t, error)}
-          style={{ marginBottom: 12 }}
-        />
-      )}
-      <Form<SubmitForm> form={form} layout="vertical" onFinish={submit} initialValues={{ feed: 'analyst' }}>
-        <Form.Item
-          name="feed"
-          label={t('domainWatch.form.feed')}
-          extra={t('domainWatch.form.feedHelp')}
-          rules={[{ required: true, whitespace: true, message: t('users.form.required') }]}
-        >
-          <Input maxLength={100} autoComplete="off" spellCheck={false} />
-        </Form.Item>
-        <Form.Item
-          name="names"
-          label={t('domainWatch.form.names')}
-          extra={t('domainWatch.form.namesCount', { count })}
-          rules={[
-            { required: true, whitespace: true, message: t('users.form.required') },
-            {
-              validator: (_, value: string | undefined) =>
-                parseNames(value ?? '').length > MAX_NAMES_PER_SUBMIT
-                  ? Promise.reject(new Error(t('domainWatch.form.tooMany', { max: MAX_NAMES_PER_SUBMIT })))
-                  : Promise.resolve(),
-            },
-          ]}
-        >
-          <Input.TextArea rows={8} spellCheck={false} style={{ fontFamily: 'ui-monospace, monospace' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="feed"
+        label={t('domainWatch.form.feed')}
+        extra={t('domainWatch.form.feedHelp')}
+        rules={[{ required: true, whitespace: true, message: t('users.form.required') }]}
+      >
+        <Input maxLength={100} autoComplete="off" spellCheck={false} />
+      </Form.Item>
+      <Form.Item
+        name="names"
+        label={t('domainWatch.form.names')}
+        extra={t('domainWatch.form.namesCount', { count })}
+        rules={[
+          { required: true, whitespace: true, message: t('users.form.required') },
+          {
+            validator: (_, value: string | undefined) =>
+              parseNames(value ?? '').length > MAX_NAMES_PER_SUBMIT
+                ? Promise.reject(new Error(t('domainWatch.form.tooMany', { max: MAX_NAMES_PER_SUBMIT })))
+                : Promise.resolve(),
+          },
+        ]}
+      >
+        <Input.TextArea rows={8} spellCheck={false} style={{ fontFamily: 'ui-monospace, monospace' }} />
+      </Form.Item>
+    </FormModal>
   );
 }
