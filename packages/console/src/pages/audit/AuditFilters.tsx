@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { AutoComplete, DatePicker, Flex, Input } from 'antd';
+import { AutoComplete, DatePicker, Flex } from 'antd';
 import dayjs from 'dayjs';
+import { SearchFilter } from '../../components/FilterBar';
 import { isMessageKey, useT } from '../../i18n';
 import { UnitTreeSelect } from '../../units/UnitTreeSelect';
 import { knownActions, type AuditUrlQuery } from './auditQuery';
@@ -14,9 +15,7 @@ interface AuditFiltersProps {
 export function AuditFilters({ query, onChange }: AuditFiltersProps) {
   const t = useT();
   const [action, setAction] = useState(query.action ?? '');
-  const [actor, setActor] = useState(query.actor ?? '');
   useEffect(() => setAction(query.action ?? ''), [query.action]);
-  useEffect(() => setActor(query.actor ?? ''), [query.actor]);
 
   const actionOptions = knownActions.map((value) => {
     const key = `audit.action.${value}`;
@@ -40,14 +39,11 @@ export function AuditFilters({ query, onChange }: AuditFiltersProps) {
         onBlur={() => onChange({ action: action.trim() || undefined, page: 1 })}
         style={{ width: 220 }}
       />
-      <Input.Search
-        allowClear
-        aria-label={t('audit.filterActor')}
-        placeholder={t('audit.filterActor')}
-        value={actor}
-        onChange={(event) => setActor(event.target.value)}
-        onSearch={(value) => onChange({ actor: value.trim() || undefined, page: 1 })}
-        style={{ width: 200 }}
+      <SearchFilter
+        label={t('audit.filterActor')}
+        value={query.actor}
+        width={200}
+        onSearch={(actor) => onChange({ actor, page: 1 })}
       />
       <UnitTreeSelect
         allowClear

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
-import { Button, Flex, Input, Select } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Select } from 'antd';
 import { entryActions, sourceKinds, type IntelList } from '../../../api';
+import { FilterBar, SearchFilter } from '../../../components/FilterBar';
 import { useT } from '../../../i18n';
 import { ListSelect } from '../ListSelect';
 import type { EntriesUrlQuery } from './entriesQuery';
@@ -17,53 +16,41 @@ interface EntryFiltersProps {
 /** Value, list, action and source filters above the entries table; every change starts at page 1. */
 export function EntryFilters({ query, lists, onChange, onAdd }: EntryFiltersProps) {
   const t = useT();
-  const [q, setQ] = useState(query.q ?? '');
-  useEffect(() => setQ(query.q ?? ''), [query.q]);
   return (
-    <Flex gap={8} wrap justify="space-between" style={{ marginBottom: 12 }}>
-      <Flex gap={8} wrap>
-        <Input.Search
-          allowClear
-          placeholder={t('intel.entries.search')}
-          aria-label={t('intel.entries.search')}
-          value={q}
-          onChange={(event) => setQ(event.target.value)}
-          onSearch={(value) => onChange({ q: value.trim() || undefined, page: 1 })}
-          style={{ width: 240 }}
-        />
-        <ListSelect
-          allowClear
-          lists={lists}
-          aria-label={t('intel.entries.filterList')}
-          placeholder={t('intel.entries.filterList')}
-          value={query.list}
-          onChange={(list) => onChange({ list, page: 1 })}
-          style={{ width: 240 }}
-        />
-        <Select
-          allowClear
-          aria-label={t('intel.entries.filterAction')}
-          placeholder={t('intel.entries.filterAction')}
-          value={query.action}
-          onChange={(action) => onChange({ action: action ?? undefined, page: 1 })}
-          options={entryActions.map((action) => ({ value: action, label: t(`verdict.action.${action}`) }))}
-          style={{ width: 120 }}
-        />
-        <Select
-          allowClear
-          aria-label={t('intel.entries.filterSource')}
-          placeholder={t('intel.entries.filterSource')}
-          value={query.sourceKind}
-          onChange={(sourceKind) => onChange({ sourceKind: sourceKind ?? undefined, page: 1 })}
-          options={sourceKinds.map((kind) => ({ value: kind, label: t(`intel.source.${kind}`) }))}
-          style={{ width: 120 }}
-        />
-      </Flex>
-      {onAdd && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={onAdd}>
-          {t('intel.entries.add')}
-        </Button>
-      )}
-    </Flex>
+    <FilterBar action={onAdd && { label: t('intel.entries.add'), onClick: onAdd }}>
+      <SearchFilter
+        label={t('intel.entries.search')}
+        value={query.q}
+        width={240}
+        onSearch={(q) => onChange({ q, page: 1 })}
+      />
+      <ListSelect
+        allowClear
+        lists={lists}
+        aria-label={t('intel.entries.filterList')}
+        placeholder={t('intel.entries.filterList')}
+        value={query.list}
+        onChange={(list) => onChange({ list, page: 1 })}
+        style={{ width: 240 }}
+      />
+      <Select
+        allowClear
+        aria-label={t('intel.entries.filterAction')}
+        placeholder={t('intel.entries.filterAction')}
+        value={query.action}
+        onChange={(action) => onChange({ action: action ?? undefined, page: 1 })}
+        options={entryActions.map((action) => ({ value: action, label: t(`verdict.action.${action}`) }))}
+        style={{ width: 120 }}
+      />
+      <Select
+        allowClear
+        aria-label={t('intel.entries.filterSource')}
+        placeholder={t('intel.entries.filterSource')}
+        value={query.sourceKind}
+        onChange={(sourceKind) => onChange({ sourceKind: sourceKind ?? undefined, page: 1 })}
+        options={sourceKinds.map((kind) => ({ value: kind, label: t(`intel.source.${kind}`) }))}
+        style={{ width: 120 }}
+      />
+    </FilterBar>
   );
 }
