@@ -1,6 +1,7 @@
-import { Button, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import type { ApiKey } from '../../api';
+import { RowAction } from '../../components/RowAction';
 import { isMessageKey, useT } from '../../i18n';
 import { useUnits } from '../../units/UnitsProvider';
 
@@ -69,15 +70,7 @@ export function ApiKeysTable({
       title: t('users.col.actions'),
       render: (_, key) =>
         !key.revokedAt && (
-          <Button
-            type="link"
-            size="small"
-            danger
-            onClick={() => onRevoke(key)}
-            aria-label={`${t('apiKeys.revoke')} ${key.name}`}
-          >
-            {t('apiKeys.revoke')}
-          </Button>
+          <RowAction label={t('apiKeys.revoke')} subject={key.name} danger onClick={() => onRevoke(key)} />
         ),
     },
   ];

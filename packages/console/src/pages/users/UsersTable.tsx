@@ -2,6 +2,7 @@ import { Button, Space, Table, Tag, Typography, type TableColumnsType, type Tabl
 import dayjs from 'dayjs';
 import type { Page, User } from '../../api';
 import { RoleTags } from '../../components/tags';
+import { RowAction } from '../../components/RowAction';
 import { useT } from '../../i18n';
 import type { UsersUrlQuery } from './usersQuery';
 
@@ -97,14 +98,7 @@ export function UsersTable({ page, loading, query, onQueryChange, onEdit, onReve
       key: 'actions',
       title: t('users.col.actions'),
       render: (_, user) => (
-        <Button
-          type="link"
-          size="small"
-          onClick={() => onEdit(user)}
-          aria-label={`${t('common.edit')} ${user.username}`}
-        >
-          {t('common.edit')}
-        </Button>
+        <RowAction label={t('common.edit')} subject={user.username} onClick={() => onEdit(user)} />
       ),
     },
   ];

@@ -1,6 +1,7 @@
-import { Button, Space, Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Space, Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import type { Appeal, AppealStatus, Page } from '../../../api';
+import { RowAction } from '../../../components/RowAction';
 import { useT } from '../../../i18n';
 import { useUnits } from '../../../units/UnitsProvider';
 import { KindTag, mono } from '../labels';
@@ -101,23 +102,17 @@ export function AppealsTable({ page, loading, query, onQueryChange, onDecide }: 
             render: (_: unknown, appeal: Appeal) =>
               appeal.status === 'pending' && (
                 <Space size={0}>
-                  <Button
-                    type="link"
-                    size="small"
+                  <RowAction
+                    label={t('appeals.approve')}
+                    subject={appeal.value}
                     onClick={() => onDecide(appeal, 'approve')}
-                    aria-label={`${t('appeals.approve')} ${appeal.value}`}
-                  >
-                    {t('appeals.approve')}
-                  </Button>
-                  <Button
-                    type="link"
-                    size="small"
+                  />
+                  <RowAction
+                    label={t('appeals.reject')}
+                    subject={appeal.value}
                     danger
                     onClick={() => onDecide(appeal, 'reject')}
-                    aria-label={`${t('appeals.reject')} ${appeal.value}`}
-                  >
-                    {t('appeals.reject')}
-                  </Button>
+                  />
                 </Space>
               ),
           },

@@ -1,7 +1,8 @@
-import { Button, Space, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Space, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import type { CandidateDecision, DomainCandidate, IntelList, Page } from '../../../api';
+import { RowAction } from '../../../components/RowAction';
 import { useT } from '../../../i18n';
 import { mono } from '../labels';
 import { ContributionTags, ScoreBar } from './CandidateSignals';
@@ -110,16 +111,13 @@ export function CandidatesTable(props: CandidatesTableProps) {
             render: (_: unknown, candidate: DomainCandidate) => (
               <Space size={0}>
                 {decisions.map((decision) => (
-                  <Button
+                  <RowAction
                     key={decision}
-                    type="link"
-                    size="small"
+                    label={t(`domainWatch.${decision}`)}
+                    subject={candidate.name}
                     danger={decision === 'block'}
                     onClick={() => onDecide(candidate, decision)}
-                    aria-label={`${t(`domainWatch.${decision}`)} ${candidate.name}`}
-                  >
-                    {t(`domainWatch.${decision}`)}
-                  </Button>
+                  />
                 ))}
               </Space>
             ),

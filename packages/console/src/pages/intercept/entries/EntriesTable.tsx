@@ -1,7 +1,8 @@
-import { Button, Space, Table, Tooltip, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Space, Table, Tooltip, Typography, type TableColumnsType, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import type { IntelEntry, IntelList, Page } from '../../../api';
+import { RowAction } from '../../../components/RowAction';
 import { useT } from '../../../i18n';
 import { ActionTag, labelOf, mono, SourceLabel } from '../labels';
 import { screenLinkForEntry } from '../screen/screenQuery';
@@ -109,34 +110,21 @@ export function EntriesTable(props: EntriesTableProps) {
           >
             {t('intel.entries.why')}
           </Link>
-          <Button
-            type="link"
-            size="small"
+          <RowAction
+            label={t('intel.entries.history')}
+            subject={entry.value}
             onClick={() => onHistory(entry)}
-            aria-label={`${t('intel.entries.history')} ${entry.value}`}
-          >
-            {t('intel.entries.history')}
-          </Button>
+          />
           {onAppeal && entry.action !== 'allow' && (
-            <Button
-              type="link"
-              size="small"
-              onClick={() => onAppeal(entry)}
-              aria-label={`${t('appeals.file')} ${entry.value}`}
-            >
-              {t('appeals.file')}
-            </Button>
+            <RowAction label={t('appeals.file')} subject={entry.value} onClick={() => onAppeal(entry)} />
           )}
           {onRemove && (canRemove?.(entry) ?? true) && (
-            <Button
-              type="link"
-              size="small"
+            <RowAction
+              label={t('intel.entries.remove')}
+              subject={entry.value}
               danger
               onClick={() => onRemove(entry)}
-              aria-label={`${t('intel.entries.remove')} ${entry.value}`}
-            >
-              {t('intel.entries.remove')}
-            </Button>
+            />
           )}
         </Space>
       ),

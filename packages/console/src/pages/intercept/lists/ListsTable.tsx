@@ -1,7 +1,8 @@
-import { Button, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Space, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import type { IntelList } from '../../../api';
+import { RowAction } from '../../../components/RowAction';
 import { useT } from '../../../i18n';
 import { useUnits } from '../../../units/UnitsProvider';
 import { ActionTag, KindTag } from '../labels';
@@ -68,14 +69,11 @@ export function ListsTable({ lists, loading, isWritable, onAddEntries }: ListsTa
       render: (_, list) => (
         <Space size={0}>
           {isWritable(list) && (
-            <Button
-              type="link"
-              size="small"
+            <RowAction
+              label={t('intel.entries.add')}
+              subject={list.name}
               onClick={() => onAddEntries(list)}
-              aria-label={`${t('intel.entries.add')} ${list.name}`}
-            >
-              {t('intel.entries.add')}
-            </Button>
+            />
           )}
           <ExportMenu listName={list.name} />
         </Space>
