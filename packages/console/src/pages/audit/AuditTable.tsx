@@ -1,6 +1,7 @@
 import { Table, Typography, type TableColumnsType, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import type { AuditEntry, Page } from '../../api';
+import { pageOf, paginationOf } from '../../components/paging';
 import { useT } from '../../i18n';
 import { useUnits } from '../../units/UnitsProvider';
 import { ActionLabel } from './ActionLabel';
@@ -84,7 +85,7 @@ export function AuditTable({ page, loading, query, onQueryChange }: AuditTablePr
       const one = Array.isArray(sorter) ? sorter[0] : sorter;
       onQueryChange({ sort: one?.order === 'ascend' ? 'at' : '-at', page: 1 });
     } else if (extra.action === 'paginate') {
-      onQueryChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize });
+      onQueryChange(pageOf(pagination, query));
     }
   };
 
@@ -101,14 +102,7 @@ export function AuditTable({ page, loading, query, onQueryChange }: AuditTablePr
         expandedRowRender: (entry) => <DetailView entry={entry} />,
         rowExpandable: (entry) => entry.detail !== null && Object.keys(entry.detail).length > 0,
       }}
-      pagination={{
-        current: query.page,
-        pageSize: query.pageSize,
-        total: page?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100],
-        showTotal: (total) => t('common.total', { total }),
-      }}
+      pagination={paginationOf(t, query, page?.total, [20, 50, 100])}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { Button, Space, Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import type { Page, User } from '../../api';
+import { pageOf, paginationOf } from '../../components/paging';
 import { RoleTags } from '../../components/tags';
 import { RowAction } from '../../components/RowAction';
 import { useT } from '../../i18n';
@@ -111,7 +112,7 @@ export function UsersTable({ page, loading, query, onQueryChange, onEdit, onReve
         field && one?.order ? (one.order === 'ascend' ? field : (`-${field}` as const)) : '-createdAt';
       onQueryChange({ sort, page: 1 });
     } else if (extra.action === 'paginate') {
-      onQueryChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize });
+      onQueryChange(pageOf(pagination, query));
     }
   };
 
@@ -124,14 +125,7 @@ export function UsersTable({ page, loading, query, onQueryChange, onEdit, onReve
       loading={loading}
       onChange={onChange}
       scroll={{ x: 'max-content' }}
-      pagination={{
-        current: query.page,
-        pageSize: query.pageSize,
-        total: page?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [10, 20, 50, 100],
-        showTotal: (total) => t('common.total', { total }),
-      }}
+      pagination={paginationOf(t, query, page?.total, [10, 20, 50, 100])}
     />
   );
 }

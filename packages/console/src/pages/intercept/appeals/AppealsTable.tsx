@@ -1,6 +1,7 @@
 import { Space, Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import type { Appeal, AppealStatus, Page } from '../../../api';
+import { pageOf, paginationOf } from '../../../components/paging';
 import { RowAction } from '../../../components/RowAction';
 import { useT } from '../../../i18n';
 import { useUnits } from '../../../units/UnitsProvider';
@@ -122,7 +123,7 @@ export function AppealsTable({ page, loading, query, onQueryChange, onDecide }: 
 
   const onChange: TableProps<Appeal>['onChange'] = (pagination, _filters, _sorter, extra) => {
     if (extra.action === 'paginate') {
-      onQueryChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize });
+      onQueryChange(pageOf(pagination, query));
     }
   };
 
@@ -135,14 +136,7 @@ export function AppealsTable({ page, loading, query, onQueryChange, onDecide }: 
       loading={loading}
       onChange={onChange}
       scroll={{ x: 'max-content' }}
-      pagination={{
-        current: query.page,
-        pageSize: query.pageSize,
-        total: page?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100],
-        showTotal: (total) => t('common.total', { total }),
-      }}
+      pagination={paginationOf(t, query, page?.total, [20, 50, 100])}
     />
   );
 }

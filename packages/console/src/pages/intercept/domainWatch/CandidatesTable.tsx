@@ -2,6 +2,7 @@ import { Space, Table, Typography, type TableColumnsType, type TableProps } from
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import type { CandidateDecision, DomainCandidate, IntelList, Page } from '../../../api';
+import { pageOf, paginationOf } from '../../../components/paging';
 import { RowAction } from '../../../components/RowAction';
 import { useT } from '../../../i18n';
 import { mono } from '../labels';
@@ -128,7 +129,7 @@ export function CandidatesTable(props: CandidatesTableProps) {
 
   const onChange: TableProps<DomainCandidate>['onChange'] = (pagination, _filters, _sorter, extra) => {
     if (extra.action === 'paginate') {
-      onQueryChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize });
+      onQueryChange(pageOf(pagination, query));
     }
   };
 
@@ -141,14 +142,7 @@ export function CandidatesTable(props: CandidatesTableProps) {
       loading={loading}
       onChange={onChange}
       scroll={{ x: 'max-content' }}
-      pagination={{
-        current: query.page,
-        pageSize: query.pageSize,
-        total: page?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100, 200],
-        showTotal: (total) => t('common.total', { total }),
-      }}
+      pagination={paginationOf(t, query, page?.total, [20, 50, 100, 200])}
     />
   );
 }

@@ -2,6 +2,7 @@ import { Space, Table, Tooltip, Typography, type TableColumnsType, type TablePro
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import type { IntelEntry, IntelList, Page } from '../../../api';
+import { pageOf, paginationOf } from '../../../components/paging';
 import { RowAction } from '../../../components/RowAction';
 import { useT } from '../../../i18n';
 import { ActionTag, labelOf, mono, SourceLabel } from '../labels';
@@ -133,7 +134,7 @@ export function EntriesTable(props: EntriesTableProps) {
 
   const onChange: TableProps<IntelEntry>['onChange'] = (pagination, _filters, _sorter, extra) => {
     if (extra.action === 'paginate') {
-      onQueryChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize });
+      onQueryChange(pageOf(pagination, query));
     }
   };
 
@@ -146,14 +147,7 @@ export function EntriesTable(props: EntriesTableProps) {
       loading={loading}
       onChange={onChange}
       scroll={{ x: 'max-content' }}
-      pagination={{
-        current: query.page,
-        pageSize: query.pageSize,
-        total: page?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100, 200],
-        showTotal: (total) => t('common.total', { total }),
-      }}
+      pagination={paginationOf(t, query, page?.total, [20, 50, 100, 200])}
     />
   );
 }
