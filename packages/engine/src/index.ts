@@ -4,3 +4,4 @@
  */
 export * from './screening/index.js';
 export * from './detect/index.js';
+export * from './correlate/index.js';

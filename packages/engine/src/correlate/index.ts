@@ -1,0 +1,7 @@
+/**
+ * Signal correlation (预警研判): per-person sliding windows over enriched partner signals, versioned
+ * data-driven rules, their validation, the shipped default rules and backtests. Pure: no I/O, no clock.
+ */
+export * from './types.js';
+export { Correlator, liveRules, type CorrelatorOptions } from './correlator.js';
+export { fillReason, REASON_PLACEHOLDERS, type ReasonPlaceholder } from './reason.js';
