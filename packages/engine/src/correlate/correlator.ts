@@ -6,7 +6,7 @@
  * Semantics:
  * - A rule fires for a person when distinct signals meeting each of its steps (in step order when
  *   `ordered`: each no earlier than the one before) lie within `windowMinutes` of each other (inclusive)
- *   and the signal just ingested is one of them.
+ *   and the signal just ingested is one of them (with `sameFraudType`, all naming one fraud type).
  * - Episodes: after a rule fires for a person, it stays quiet for that person until its steps are met
  *   again by signals that all came after the last firing's evidence, with the newest more than one
  *   window after it; so it never fires again on the same evidence nor on every later signal.
@@ -162,6 +162,7 @@ export class Correlator {
     const { stepBits, rule, windowMs } = compiled;
     const words = this.#compiled.table.words;
     const chosen = this.#chosen;
+    if (rule.sameFraudType === true && signal.fraudType === null) return null;
     let found = false;
     for (let k = 0; k < stepBits.length && !found; k++) {
       if (!hasBit(person.masks, index * words, stepBits[k]!)) continue;
@@ -212,14 +213,18 @@ export class Correlator {
     if (step === fixed) return this.#assign(compiled, person, fixed, step + 1, first, last);
     const chosen = this.#chosen;
     const words = this.#compiled.table.words;
-    const fixedAt = person.signals[chosen[fixed]!]!.at;
+    const fixedSignal = person.signals[chosen[fixed]!]!;
+    const fixedAt = fixedSignal.at;
+    const fraudType = rule.sameFraudType === true ? fixedSignal.fraudType : undefined;
     // Steps are filled in order around the fixed one, so the step before is always chosen.
     const previousAt = step > 0 ? person.signals[chosen[step - 1]!]!.at : -Infinity;
     for (let n = 0; n < person.size; n++) {
       const index = person.newest(n);
       if (!hasBit(person.masks, index * words, stepBits[step]!)) continue;
       if (isChosen(chosen, index, stepBits.length)) continue;
-      const at = person.signals[index]!.at;
+      const candidate = person.signals[index]!;
+      if (fraudType !== undefined && candidate.fraudType !== fraudType) continue;
+      const at = candidate.at;
       const low = at < first ? at : first;
       const high = at > last ? at : last;
       if (high - low > windowMs) continue;

@@ -5,3 +5,5 @@
 export * from './types.js';
 export { Correlator, liveRules, type CorrelatorOptions } from './correlator.js';
 export { fillReason, REASON_PLACEHOLDERS, type ReasonPlaceholder } from './reason.js';
+export { parseRules, RuleValidationError, RULE_LIMITS, type RuleIssue } from './validate.js';
+export { readDefaultRules, DEFAULT_RULES_URL } from './default-rules.js';

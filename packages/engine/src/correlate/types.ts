@@ -66,6 +66,8 @@ export interface CorrelationRule {
   windowMinutes: number;
   ordered: boolean;
   steps: readonly SignalCondition[];
+  /** All step signals must name the same fraud type (e.g. a listed call and SMS of one scheme). */
+  sameFraudType?: boolean;
   enabled: boolean;
   /**
    * zh-CN template of the firing's `reason`; placeholders (see `fillReason`): `{minutes}`, `{fraudType}`,
