@@ -33,6 +33,21 @@ const AppealsPage = lazy(() =>
 const DomainWatchPage = lazy(() =>
   import('./pages/intercept/domainWatch/DomainWatchPage').then((m) => ({ default: m.DomainWatchPage })),
 );
+const WarningsPage = lazy(() =>
+  import('./pages/warnings/queue/WarningsPage').then((m) => ({ default: m.WarningsPage })),
+);
+const WarningDetailPage = lazy(() =>
+  import('./pages/warnings/detail/WarningDetailPage').then((m) => ({ default: m.WarningDetailPage })),
+);
+const WarningFiguresPage = lazy(() =>
+  import('./pages/warnings/figures/WarningFiguresPage').then((m) => ({ default: m.WarningFiguresPage })),
+);
+const WarningRulesPage = lazy(() =>
+  import('./pages/warnings/rules/WarningRulesPage').then((m) => ({ default: m.WarningRulesPage })),
+);
+const DeadLettersPage = lazy(() =>
+  import('./pages/warnings/deadLetters/DeadLettersPage').then((m) => ({ default: m.DeadLettersPage })),
+);
 
 const guarded = (page: PageKey, element: ReactNode) => <RequireRole page={page}>{element}</RequireRole>;
 
@@ -65,6 +80,15 @@ export const router = createBrowserRouter([
           {
             path: '/intercept/domain-watch',
             element: guarded('intel.domainWatch', <DomainWatchPage />),
+          },
+          { path: '/warnings', element: <Navigate to="/warnings/queue" replace /> },
+          { path: '/warnings/queue', element: guarded('warnings.queue', <WarningsPage />) },
+          { path: '/warnings/queue/:id', element: guarded('warnings.queue', <WarningDetailPage />) },
+          { path: '/warnings/figures', element: guarded('warnings.figures', <WarningFiguresPage />) },
+          { path: '/warnings/rules', element: guarded('warnings.rules', <WarningRulesPage />) },
+          {
+            path: '/warnings/dead-letters',
+            element: guarded('warnings.deadLetters', <DeadLettersPage />),
           },
           { path: '/system/api-keys', element: guarded('apiKeys', <ApiKeysPage />) },
           { path: '/system/units', element: <UnitsPage /> },

@@ -15,3 +15,4 @@ export {
 export type { UploadProgress } from './upload';
 export { problemMessage } from './problemMessage';
 export * from './types';
+export * from './warnings';

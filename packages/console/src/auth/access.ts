@@ -14,6 +14,10 @@ export type PageKey =
   | 'intel.appeals'
   | 'intel.domainWatch'
   | 'warnings'
+  | 'warnings.queue'
+  | 'warnings.figures'
+  | 'warnings.rules'
+  | 'warnings.deadLetters'
   | 'cases'
   | 'clues'
   | 'analysis'
@@ -30,6 +34,10 @@ export const permissionRoles = {
   'appeals.file': ['officer', 'analyst'],
   'appeals.decide': ['analyst'],
   'apikeys.manage': ['admin'],
+  'warnings.read': ['admin', 'analyst', 'officer', 'auditor'],
+  'warnings.work': ['officer', 'analyst'],
+  'rules.manage': ['analyst'],
+  'events.read': ['admin', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;
@@ -47,6 +55,11 @@ const pageRoles: Partial<Record<PageKey, readonly Role[]>> = {
   'intel.imports': permissionRoles['intel.read'],
   'intel.appeals': ['admin', 'analyst', 'officer'],
   'intel.domainWatch': permissionRoles['intel.read'],
+  warnings: permissionRoles['warnings.read'],
+  'warnings.queue': permissionRoles['warnings.read'],
+  'warnings.figures': permissionRoles['warnings.read'],
+  'warnings.rules': permissionRoles['warnings.read'],
+  'warnings.deadLetters': permissionRoles['events.read'],
   users: ['admin'],
   audit: ['auditor', 'admin'],
   apiKeys: permissionRoles['apikeys.manage'],

@@ -1,6 +1,7 @@
 import { common } from './en/common';
 import { intercept } from './en/intercept';
 import { domainWatch } from './en/domainWatch';
+import { warnings } from './en/warnings';
 import { system } from './en/system';
 import type { Messages } from './zh';
 
@@ -10,5 +11,6 @@ export const en: Messages = {
   ...common,
   ...intercept,
   ...domainWatch,
+  ...warnings,
   ...system,
 };

@@ -1,6 +1,7 @@
 import { common } from './zh/common';
 import { intercept } from './zh/intercept';
 import { domainWatch } from './zh/domainWatch';
+import { warnings } from './zh/warnings';
 import { system } from './zh/system';
 
 // The console's Chinese texts: the reference dictionary, one module per section under `zh/`. Every key
@@ -9,6 +10,7 @@ export const zh = {
   ...common,
   ...intercept,
   ...domainWatch,
+  ...warnings,
   ...system,
 } as const;
 

@@ -5,6 +5,7 @@ import { useMe } from '../auth';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useT } from '../i18n';
 import { UnitsProvider } from '../units/UnitsProvider';
+import { WarningStreamProvider } from '../pages/warnings/live/WarningStreamProvider';
 import { pageForPath } from './navigation';
 import { SideNav } from './SideNav';
 import { TopBar } from './TopBar';
@@ -18,29 +19,31 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   return (
     <UnitsProvider userId={me.id}>
-      <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header style={{ position: 'sticky', top: 0, zIndex: 10 }}>
-          <TopBar />
-        </Layout.Header>
-        <Layout>
-          <Layout.Sider
-            width={200}
-            collapsible
-            breakpoint="lg"
-            collapsed={collapsed}
-            onCollapse={setCollapsed}
-            theme="light"
-            style={{ borderInlineEnd: '1px solid #f0f0f0' }}
-          >
-            <SideNav />
-          </Layout.Sider>
-          <Layout.Content style={{ padding: 16, minWidth: 0 }}>
-            <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>
-              <Outlet />
-            </Suspense>
-          </Layout.Content>
+      <WarningStreamProvider>
+        <Layout style={{ minHeight: '100vh' }}>
+          <Layout.Header style={{ position: 'sticky', top: 0, zIndex: 10 }}>
+            <TopBar />
+          </Layout.Header>
+          <Layout>
+            <Layout.Sider
+              width={200}
+              collapsible
+              breakpoint="lg"
+              collapsed={collapsed}
+              onCollapse={setCollapsed}
+              theme="light"
+              style={{ borderInlineEnd: '1px solid #f0f0f0' }}
+            >
+              <SideNav />
+            </Layout.Sider>
+            <Layout.Content style={{ padding: 16, minWidth: 0 }}>
+              <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>
+                <Outlet />
+              </Suspense>
+            </Layout.Content>
+          </Layout>
         </Layout>
-      </Layout>
+      </WarningStreamProvider>
     </UnitsProvider>
   );
 }

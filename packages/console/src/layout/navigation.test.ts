@@ -16,6 +16,16 @@ describe('navigationFor', () => {
     expect(keysOf(navigationFor(['analyst'])).at(-1)).toBe('system:[units]');
   });
 
+  it('shows the warning queue, figures and rules to every role, the dead letters to admins and analysts', () => {
+    expect(keysOf(navigationFor(['officer']))).toContain(
+      'warnings:[warnings.queue,warnings.figures,warnings.rules]',
+    );
+    expect(keysOf(navigationFor(['analyst']))).toContain(
+      'warnings:[warnings.queue,warnings.figures,warnings.rules,warnings.deadLetters]',
+    );
+    expect(pageForPath('/warnings/queue/w-123')?.key).toBe('warnings.queue');
+  });
+
   it('leaves the intercept group out for an auditor', () => {
     expect(keysOf(navigationFor(['auditor'])).some((key) => key.startsWith('intercept'))).toBe(false);
   });

@@ -2,6 +2,10 @@ import type { ReactNode } from 'react';
 import {
   AlertOutlined,
   ApartmentOutlined,
+  BranchesOutlined,
+  DashboardOutlined,
+  InboxOutlined,
+  NotificationOutlined,
   AuditOutlined,
   BarChartOutlined,
   DeploymentUnitOutlined,
@@ -38,7 +42,7 @@ export interface NavPage {
 }
 
 export interface NavGroup {
-  key: 'intercept' | 'system';
+  key: 'intercept' | 'warnings' | 'system';
   label: MessageKey;
   icon: ReactNode;
   children: NavPage[];
@@ -48,7 +52,7 @@ export type NavEntry = NavPage | NavGroup;
 
 export const capabilities: (NavPage & { key: CapabilityKey })[] = [
   { key: 'intercept', path: '/intercept', label: 'nav.intercept', icon: <StopOutlined /> },
-  { key: 'warnings', path: '/warnings', label: 'nav.warnings', icon: <AlertOutlined />, coming: true },
+  { key: 'warnings', path: '/warnings', label: 'nav.warnings', icon: <AlertOutlined /> },
   { key: 'cases', path: '/cases', label: 'nav.cases', icon: <FileSearchOutlined />, coming: true },
   { key: 'clues', path: '/clues', label: 'nav.clues', icon: <NodeIndexOutlined />, coming: true },
   {
@@ -91,6 +95,29 @@ export const interceptPages: NavPage[] = [
   },
 ];
 
+/** 预警劝阻: the live queue (and a warning's page under it), figures, rules and the events' dead letters. */
+export const warningPages: NavPage[] = [
+  {
+    key: 'warnings.queue',
+    path: '/warnings/queue',
+    label: 'nav.warnings.queue',
+    icon: <NotificationOutlined />,
+  },
+  {
+    key: 'warnings.figures',
+    path: '/warnings/figures',
+    label: 'nav.warnings.figures',
+    icon: <DashboardOutlined />,
+  },
+  { key: 'warnings.rules', path: '/warnings/rules', label: 'nav.warnings.rules', icon: <BranchesOutlined /> },
+  {
+    key: 'warnings.deadLetters',
+    path: '/warnings/dead-letters',
+    label: 'nav.warnings.deadLetters',
+    icon: <InboxOutlined />,
+  },
+];
+
 export const homePage: NavPage = { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined /> };
 
 export const systemPages: NavPage[] = [
@@ -105,11 +132,15 @@ export const productIcon = <SafetyOutlined />;
 /** The navigation as a given user sees it: pages their roles cannot open are left out. */
 export function navigationFor(roles: readonly Role[]): NavEntry[] {
   const system = systemPages.filter((page) => canOpen(page.key, roles));
-  const intercept = interceptPages.filter((page) => canOpen(page.key, roles));
+  const groups = {
+    intercept: interceptPages.filter((page) => canOpen(page.key, roles)),
+    warnings: warningPages.filter((page) => canOpen(page.key, roles)),
+  };
   const toEntry = (page: NavPage & { key: CapabilityKey }): NavEntry[] => {
-    if (page.key !== 'intercept') return [page];
-    if (intercept.length === 0) return [];
-    return [{ key: 'intercept', label: page.label, icon: page.icon, children: intercept }];
+    if (page.key !== 'intercept' && page.key !== 'warnings') return [page];
+    const children = groups[page.key];
+    if (children.length === 0) return [];
+    return [{ key: page.key, label: page.label, icon: page.icon, children }];
   };
   return [
     homePage,
@@ -129,7 +160,7 @@ export function navigationFor(roles: readonly Role[]): NavEntry[] {
 
 /** The page whose path is the longest prefix of `pathname`, for highlighting the menu. */
 export function pageForPath(pathname: string): NavPage | undefined {
-  const pages = [homePage, ...capabilities, ...interceptPages, ...systemPages];
+  const pages = [homePage, ...capabilities, ...interceptPages, ...warningPages, ...systemPages];
   return pages
     .filter((page) => (page.path === '/' ? pathname === '/' : pathname.startsWith(page.path)))
     .sort((a, b) => b.path.length - a.path.length)[0];

@@ -2,7 +2,14 @@ import { Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { canOpen, useMe } from '../auth';
 import { useT, type MessageKey } from '../i18n';
-import { capabilities, interceptPages, systemPages, type CapabilityKey } from '../layout/navigation';
+import {
+  capabilities,
+  interceptPages,
+  systemPages,
+  warningPages,
+  type CapabilityKey,
+} from '../layout/navigation';
+import { WarningFiguresSummary } from './warnings/figures/WarningFiguresSummary';
 
 const shortcutText: Partial<Record<string, MessageKey>> = {
   units: 'home.units.desc',
@@ -11,6 +18,7 @@ const shortcutText: Partial<Record<string, MessageKey>> = {
   apiKeys: 'home.apiKeys.desc',
   'intel.screen': 'home.intel.screen.desc',
   'intel.entries': 'home.intel.entries.desc',
+  'warnings.queue': 'warnings.subtitle',
 };
 
 /** The intercept pages people open most, offered as shortcuts to the roles that may open them. */
@@ -18,15 +26,21 @@ const interceptShortcuts = interceptPages.filter(
   (page) => page.key === 'intel.screen' || page.key === 'intel.entries',
 );
 
+/** The live warning queue, first for the officers who work it. */
+const warningShortcuts = warningPages.filter((page) => page.key === 'warnings.queue');
+
 const availableText: Partial<Record<CapabilityKey, MessageKey>> = {
   intercept: 'home.intercept.desc',
+  warnings: 'home.warnings.desc',
 };
 
-/** 工作台: who you are, where you can go. No figures until there are real ones to show. */
+/** 工作台: who you are, today's warning figures (for those who read warnings), where you can go. */
 export function HomePage() {
   const t = useT();
   const me = useMe();
-  const shortcuts = [...interceptShortcuts, ...systemPages].filter((page) => canOpen(page.key, me.roles));
+  const shortcuts = [...warningShortcuts, ...interceptShortcuts, ...systemPages].filter((page) =>
+    canOpen(page.key, me.roles),
+  );
   const shown = capabilities.filter((page) => canOpen(page.key, me.roles));
   const roleNames = me.roles.map((role) => t(`role.${role}`)).join('、');
 
@@ -40,6 +54,8 @@ export function HomePage() {
           {t('home.unitLine', { unit: me.unit.name, code: me.unit.code, roles: roleNames })}
         </Typography.Text>
       </Card>
+
+      {canOpen('warnings.figures', me.roles) && <WarningFiguresSummary />}
 
       <Card title={t('home.shortcuts')}>
         <Row gutter={[12, 12]}>

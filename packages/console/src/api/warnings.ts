@@ -1,0 +1,255 @@
+import { request } from './client';
+import type { Page } from './types';
+
+// 预警劝阻: warnings, their stream, figures and rules, and the events' dead letters (docs/warnings.md).
+// The platform's schemas (packages/platform/src/modules/warnings, modules/events) are the source of truth.
+
+const base = '/api/v1';
+const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
+
+export const warningLevels = ['red', 'orange', 'yellow'] as const;
+export type WarningLevel = (typeof warningLevels)[number];
+
+export const warningStatuses = ['open', 'closed'] as const;
+export type WarningStatus = (typeof warningStatuses)[number];
+
+export const attemptChannels = ['call', 'sms', 'visit'] as const;
+export type AttemptChannel = (typeof attemptChannels)[number];
+
+export const attemptOutcomes = ['dissuaded', 'paid', 'unreachable', 'false_alarm'] as const;
+export type AttemptOutcome = (typeof attemptOutcomes)[number];
+
+/** The fraud types of the engine's classification (packages/engine/src/detect/fraud-types.ts). */
+export const fraudTypes = [
+  'click_farming_rebate',
+  'fake_investment',
+  'fake_loan',
+  'fake_customer_service',
+  'fake_police',
+  'fake_credit_repair',
+  'fake_shopping',
+  'fake_boss_acquaintance',
+  'fake_game_trading',
+  'romance',
+] as const;
+export type FraudType = (typeof fraudTypes)[number];
+
+/** A warning as the queue and the stream show it; the phone is masked by the server. */
+export interface WarningSummary {
+  id: string;
+  level: WarningLevel;
+  status: WarningStatus;
+  fraudType: string | null;
+  phoneMasked: string;
+  unitCode: string;
+  unitName?: string | undefined;
+  /** First contact is due by then. */
+  deadlineAt: string;
+  /** Passed its deadline without a first contact; the parent unit's queue shows it too. */
+  escalated: boolean;
+  createdAt: string;
+  updatedAt: string;
+  firstContactAt?: string | null | undefined;
+  outcome?: AttemptOutcome | null | undefined;
+  attemptCount?: number | undefined;
+}
+
+/** One entry of a warning's evidence: a signal that arrived, or a rule that fired on signals. */
+export interface TimelineItem {
+  type: 'signal' | 'firing';
+  at: string;
+  /** Signal: the event's kind, id, counterparty and the lists that matched it. */
+  kind?: string | undefined;
+  eventId?: string | undefined;
+  counterparty?: string | null | undefined;
+  lists?: string[] | undefined;
+  amount?: number | null | undefined;
+  fraudType?: string | null | undefined;
+  /** Firing: the rule, its version, the level it set and why it fired. */
+  ruleId?: string | undefined;
+  ruleVersion?: number | undefined;
+  ruleName?: string | undefined;
+  level?: WarningLevel | undefined;
+  reason?: string | undefined;
+  eventIds?: string[] | undefined;
+}
+
+export interface WarningAttempt {
+  id: string;
+  at: string;
+  channel: AttemptChannel;
+  outcome: AttemptOutcome;
+  amount: number | null;
+  note: string | null;
+  message?: string | null | undefined;
+  actor?: string | null | undefined;
+  unitCode?: string | null | undefined;
+}
+
+export interface WarningDetail extends WarningSummary {
+  idNumberMasked?: string | null | undefined;
+  /** Where the routing found the unit: registered residence, the number's home region, the province. */
+  routedBy?: string | undefined;
+  closedAt?: string | null | undefined;
+  transfers?: WarningTransfer[] | undefined;
+  timeline: TimelineItem[];
+  attempts: WarningAttempt[];
+}
+
+export interface WarningTransfer {
+  at: string;
+  fromUnitCode: string;
+  toUnitCode: string;
+  reason: string;
+  actor?: string | null | undefined;
+}
+
+export interface WarningQuery {
+  page: number;
+  pageSize: number;
+  status?: WarningStatus | undefined;
+  level?: WarningLevel | undefined;
+  fraudType?: string | undefined;
+  unit?: string | undefined;
+}
+
+export interface AttemptBody {
+  channel: AttemptChannel;
+  outcome: AttemptOutcome;
+  amount?: number;
+  note?: string;
+  message?: string;
+}
+
+export interface TransferBody {
+  unitCode: string;
+  reason: string;
+}
+
+export interface LevelCounts {
+  red: number;
+  orange: number;
+  yellow: number;
+}
+
+export interface UnitFigures extends LevelCounts {
+  unitCode: string;
+  unitName?: string | undefined;
+  total?: number | undefined;
+}
+
+export interface RulePrecision {
+  ruleId: string;
+  ruleName?: string | undefined;
+  /** Warnings the rule fired on that were closed. */
+  closed?: number | undefined;
+  fired?: number | undefined;
+  falseAlarms: number;
+  /** falseAlarms / closed, 0..1; null when nothing was closed yet. */
+  rate: number | null;
+}
+
+export interface WarningFigures {
+  from?: string | undefined;
+  to?: string | undefined;
+  issued: LevelCounts & { total?: number | undefined };
+  byUnit: UnitFigures[];
+  /** First contact within the deadline, and all warnings contacted. */
+  handledInTime: number;
+  handled?: number | undefined;
+  dissuaded: number;
+  /** Yuan. */
+  lossAvoided: number;
+  paid?: number | undefined;
+  lost?: number | undefined;
+  falseAlarmRate: RulePrecision[];
+}
+
+export interface FiguresQuery {
+  from?: string | undefined;
+  to?: string | undefined;
+  unit?: string | undefined;
+}
+
+export interface SignalConditionData {
+  kinds?: string[];
+  listed?: boolean | 'block' | 'mark';
+  fraudTypes?: string[];
+  lists?: string[];
+  minAmount?: number;
+}
+
+/** A correlation rule's version, as stored (engine `CorrelationRule`). */
+export interface WarningRule {
+  id: string;
+  version: number;
+  name: string;
+  description?: string | undefined;
+  level: WarningLevel;
+  fraudType: string | null;
+  windowMinutes: number;
+  ordered: boolean;
+  steps: SignalConditionData[];
+  enabled: boolean;
+}
+
+export interface WarningRuleWithVersions extends WarningRule {
+  versions?: (WarningRule & { createdAt?: string; createdBy?: string | null })[] | undefined;
+}
+
+export interface BacktestBody {
+  rules: WarningRule[];
+  from: string;
+  to: string;
+  victims?: string[];
+}
+
+export interface BacktestRuleResult {
+  ruleId: string;
+  ruleName?: string | undefined;
+  warnings: number;
+  victimsCaught?: number | undefined;
+}
+
+export interface BacktestResult {
+  events?: number | undefined;
+  warnings: number;
+  perRule: BacktestRuleResult[];
+  victims?: number | undefined;
+  victimsCaught?: number | undefined;
+}
+
+export interface DeadLetter {
+  id: string;
+  eventId: string | null;
+  receivedAt: string;
+  reason: string;
+  payload: unknown;
+}
+
+export const warningsApi = {
+  find: (query: WarningQuery, signal?: AbortSignal) =>
+    request<Page<WarningSummary>>('GET', `${base}/warnings`, { query, ...withSignal(signal) }),
+  get: (id: string, signal?: AbortSignal) =>
+    request<WarningDetail>('GET', `${base}/warnings/${encodeURIComponent(id)}`, withSignal(signal)),
+  recordAttempt: (id: string, body: AttemptBody) =>
+    request<WarningDetail>('POST', `${base}/warnings/${encodeURIComponent(id)}/attempts`, { body }),
+  transfer: (id: string, body: TransferBody) =>
+    request<WarningDetail>('POST', `${base}/warnings/${encodeURIComponent(id)}/transfer`, { body }),
+  figures: (query: FiguresQuery, signal?: AbortSignal) =>
+    request<WarningFigures>('GET', `${base}/warnings/figures`, { query, ...withSignal(signal) }),
+  /** The server-sent events of the caller's subtree (`warning`: a created or updated summary). */
+  streamUrl: `${base}/warnings/stream`,
+};
+
+export const warningRulesApi = {
+  list: (signal?: AbortSignal) =>
+    request<{ items: WarningRuleWithVersions[] }>('GET', `${base}/warning-rules`, withSignal(signal)),
+  backtest: (body: BacktestBody, signal?: AbortSignal) =>
+    request<BacktestResult>('POST', `${base}/warning-rules/backtest`, { body, ...withSignal(signal) }),
+};
+
+export const eventsApi = {
+  deadLetters: (query: { page: number; pageSize: number }, signal?: AbortSignal) =>
+    request<Page<DeadLetter>>('GET', `${base}/events/dead-letters`, { query, ...withSignal(signal) }),
+};

@@ -1,0 +1,102 @@
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import { warningsApi, type WarningSummary } from '../../../api';
+import { useCan } from '../../../auth';
+import { parseWarningEvent, reconnectDelayMs } from './streamEvents';
+
+// One EventSource per signed-in session on /api/v1/warnings/stream, shared by the queue (which merges
+// what arrives) and the side navigation (a count of warnings not seen yet). The browser retries a
+// dropped connection by itself; when it gives up (the stream answered an error), we reopen it with a
+// growing delay, and listeners hear `resync` so they reload what they may have missed.
+
+export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'off';
+
+export interface WarningStreamListener {
+  onWarning: (summary: WarningSummary) => void;
+  /** The stream (re)opened: anything sent while it was down was missed. */
+  onResync?: () => void;
+}
+
+interface WarningStreamValue {
+  state: StreamState;
+  /** Warnings created or updated since the queue was last looked at. */
+  unseen: number;
+  markSeen: () => void;
+  subscribe: (listener: WarningStreamListener) => () => void;
+}
+
+const WarningStreamContext = createContext<WarningStreamValue | null>(null);
+
+export function WarningStreamProvider({ children }: { children: ReactNode }) {
+  const enabled = useCan('warnings.read');
+  const [state, setState] = useState<StreamState>(enabled ? 'connecting' : 'off');
+  const [unseenIds, setUnseenIds] = useState<ReadonlySet<string>>(new Set());
+  const listeners = useRef(new Set<WarningStreamListener>());
+
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') {
+      setState('off');
+      return;
+    }
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
+    let opened = false;
+    const open = () => {
+      source = new EventSource(warningsApi.streamUrl, { withCredentials: true });
+      source.onopen = () => {
+        failures = 0;
+        setState('live');
+        if (opened) for (const listener of listeners.current) listener.onResync?.();
+        opened = true;
+      };
+      source.addEventListener('warning', (event) => {
+        const summary = parseWarningEvent((event as MessageEvent<string>).data);
+        if (!summary) return;
+        setUnseenIds((previous) => (previous.has(summary.id) ? previous : new Set(previous).add(summary.id)));
+        for (const listener of listeners.current) listener.onWarning(summary);
+      });
+      source.onerror = () => {
+        setState('reconnecting');
+        if (source?.readyState !== EventSource.CLOSED) return;
+        source.close();
+        retry = setTimeout(open, reconnectDelayMs(failures++));
+      };
+    };
+    open();
+    return () => {
+      clearTimeout(retry);
+      source?.close();
+    };
+  }, [enabled]);
+
+  const markSeen = useCallback(
+    () => setUnseenIds((previous) => (previous.size === 0 ? previous : new Set())),
+    [],
+  );
+  const subscribe = useCallback((listener: WarningStreamListener) => {
+    listeners.current.add(listener);
+    return () => {
+      listeners.current.delete(listener);
+    };
+  }, []);
+  const value = useMemo<WarningStreamValue>(
+    () => ({ state, unseen: unseenIds.size, markSeen, subscribe }),
+    [state, unseenIds, markSeen, subscribe],
+  );
+  return <WarningStreamContext value={value}>{children}</WarningStreamContext>;
+}
+
+export function useWarningStream(): WarningStreamValue {
+  const value = useContext(WarningStreamContext);
+  if (!value) throw new Error('useWarningStream() must be used inside <WarningStreamProvider>');
+  return value;
+}

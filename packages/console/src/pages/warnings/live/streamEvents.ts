@@ -1,0 +1,25 @@
+import { warningLevels, warningStatuses, type WarningSummary } from '../../../api';
+
+// The warning stream's wire format and its reconnection schedule, without React (unit-tested).
+
+/** The `data` of a `warning` server-sent event, or null when it is not a warning summary. */
+export function parseWarningEvent(data: string): WarningSummary | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const summary = value as Partial<WarningSummary>;
+  const valid =
+    typeof summary.id === 'string' &&
+    (warningLevels as readonly unknown[]).includes(summary.level) &&
+    (warningStatuses as readonly unknown[]).includes(summary.status);
+  return valid ? (summary as WarningSummary) : null;
+}
+
+/** How long to wait before the n-th reconnection (0-based): 1 s doubling to 30 s. */
+export function reconnectDelayMs(attempt: number): number {
+  return Math.min(30_000, 1_000 * 2 ** Math.max(0, attempt));
+}

@@ -1,0 +1,28 @@
+import type { SignalConditionData, WarningRule } from '../../../api';
+import type { Translate } from '../../../i18n/translate';
+import { labelOf } from '../../intercept/labelText';
+
+// A rule's steps in words: 来电（名单命中）→ 访问网站（冒充公检法）, without React (unit-tested).
+
+export function stepText(t: Translate, step: SignalConditionData): string {
+  const kinds = step.kinds?.length
+    ? step.kinds.map((kind) => labelOf(t, 'warnings.eventKind.', kind)).join('/')
+    : t('warnings.rules.anySignal');
+  const details = [
+    step.listed === true || step.listed === 'mark'
+      ? t('warnings.rules.listed')
+      : step.listed === 'block'
+        ? t('warnings.rules.listedBlock')
+        : step.listed === false
+          ? t('warnings.rules.notListed')
+          : null,
+    ...(step.lists ?? []),
+    ...(step.fraudTypes ?? []).map((type) => labelOf(t, 'fraudType.', type)),
+    step.minAmount !== undefined ? t('warnings.rules.minAmount', { amount: step.minAmount }) : null,
+  ].filter((part): part is string => part !== null);
+  return details.length > 0 ? `${kinds}（${details.join('，')}）` : kinds;
+}
+
+export function stepsText(t: Translate, rule: Pick<WarningRule, 'steps' | 'ordered'>): string {
+  return rule.steps.map((step) => stepText(t, step)).join(rule.ordered ? ' → ' : ' + ');
+}
