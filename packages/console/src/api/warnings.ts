@@ -43,30 +43,47 @@ export interface WarningSummary {
   phoneMasked: string;
   unitCode: string;
   unitName?: string | undefined;
+  /** Where the routing found the unit: residence, home_region, province, transfer. */
+  routedBy?: string | undefined;
+  ruleIds?: string[] | undefined;
   /** First contact is due by then. */
   deadlineAt: string;
   /** Passed its deadline without a first contact; the parent unit's queue shows it too. */
   escalated: boolean;
+  /** The unit it escalated to (the parent of its unit). */
+  escalatedTo?: string | null | undefined;
   createdAt: string;
   updatedAt: string;
   firstContactAt?: string | null | undefined;
   outcome?: AttemptOutcome | null | undefined;
+  /** Yuan: the loss avoided (dissuaded) or lost (paid). */
+  amount?: number | null | undefined;
   attemptCount?: number | undefined;
 }
 
-/** One entry of a warning's evidence: a signal that arrived, or a rule that fired on signals. */
+/**
+ * One entry of a warning's history: a signal that arrived, a rule that fired on signals, an escalation
+ * to the parent unit, a transfer. Which fields are set depends on `type`.
+ */
 export interface TimelineItem {
-  type: 'signal' | 'firing';
+  type: 'signal' | 'firing' | 'escalation' | 'transfer';
   at: string;
   /** Signal: the event's kind, id, counterparty and the lists that matched it. */
   kind?: string | undefined;
-  eventId?: string | undefined;
+  eventId?: string | null | undefined;
   counterparty?: string | null | undefined;
+  listed?: 'block' | 'mark' | null | undefined;
   lists?: string[] | undefined;
   amount?: number | null | undefined;
+  durationSeconds?: number | undefined;
   fraudType?: string | null | undefined;
+  /** Escalation and transfer: from where to where, why. */
+  fromUnitCode?: string | undefined;
+  toUnitCode?: string | undefined;
+  cause?: string | undefined;
+  actor?: string | null | undefined;
   /** Firing: the rule, its version, the level it set and why it fired. */
-  ruleId?: string | undefined;
+  ruleId?: string | null | undefined;
   ruleVersion?: number | undefined;
   ruleName?: string | undefined;
   level?: WarningLevel | undefined;
@@ -86,10 +103,12 @@ export interface WarningAttempt {
   unitCode?: string | null | undefined;
 }
 
+/** One warning in full: the person's phone and ID number are shown (the platform audits the read). */
 export interface WarningDetail extends WarningSummary {
+  phone?: string | undefined;
+  idNumber?: string | null | undefined;
   idNumberMasked?: string | null | undefined;
-  /** Where the routing found the unit: registered residence, the number's home region, the province. */
-  routedBy?: string | undefined;
+  escalatedAt?: string | null | undefined;
   closedAt?: string | null | undefined;
   transfers?: WarningTransfer[] | undefined;
   timeline: TimelineItem[];
@@ -177,6 +196,7 @@ export interface SignalConditionData {
   fraudTypes?: string[];
   lists?: string[];
   minAmount?: number;
+  minDurationSeconds?: number;
 }
 
 /** A correlation rule's version, as stored (engine `CorrelationRule`). */
@@ -190,7 +210,11 @@ export interface WarningRule {
   windowMinutes: number;
   ordered: boolean;
   steps: SignalConditionData[];
+  /** Every step's signal must point to the same fraud type. */
+  sameFraudType?: boolean | undefined;
   enabled: boolean;
+  /** The reason template the firing shows. */
+  reason?: string | undefined;
 }
 
 export interface WarningRuleWithVersions extends WarningRule {
@@ -207,21 +231,32 @@ export interface BacktestBody {
 export interface BacktestRuleResult {
   ruleId: string;
   ruleName?: string | undefined;
+  firings?: number | undefined;
+  /** Persons it would have warned. */
   warnings: number;
-  victimsCaught?: number | undefined;
+  /** Null when no victims were given. */
+  victimsCaught?: number | null | undefined;
 }
 
 export interface BacktestResult {
+  from?: string | undefined;
+  to?: string | undefined;
   events?: number | undefined;
   warnings: number;
   perRule: BacktestRuleResult[];
-  victims?: number | undefined;
-  victimsCaught?: number | undefined;
+  victims?: number | null | undefined;
+  victimsCaught?: number | null | undefined;
+  /** Persons warned who are not among the given victims. */
+  falseAlarmPersons?: number | null | undefined;
 }
 
 export interface DeadLetter {
   id: string;
   eventId: string | null;
+  /** Refused on arrival (`validation`) or failed while handled (`handler`). */
+  stage?: 'validation' | 'handler' | undefined;
+  /** Who sent it: an API key's name, or the bus. */
+  source?: string | undefined;
   receivedAt: string;
   reason: string;
   payload: unknown;

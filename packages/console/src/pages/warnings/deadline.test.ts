@@ -22,6 +22,7 @@ describe('the warning stream', () => {
   it('takes a warning summary and ignores anything else', () => {
     const summary = { id: 'w1', level: 'red', status: 'open', phoneMasked: '138****5678' };
     expect(parseWarningEvent(JSON.stringify(summary))).toEqual(summary);
+    expect(parseWarningEvent(JSON.stringify({ change: 'created', warning: summary }))).toEqual(summary);
     expect(parseWarningEvent('{"id":"w1","level":"blue","status":"open"}')).toBeNull();
     expect(parseWarningEvent('not json')).toBeNull();
   });

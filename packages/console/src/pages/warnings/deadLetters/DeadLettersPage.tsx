@@ -33,6 +33,16 @@ export function DeadLettersPage() {
       render: (_, l) => <span style={mono}>{l.eventId ?? t('common.none')}</span>,
     },
     {
+      key: 'source',
+      title: t('warnings.deadLetters.source'),
+      render: (_, l) => l.source ?? t('common.none'),
+    },
+    {
+      key: 'stage',
+      title: t('warnings.deadLetters.stage'),
+      render: (_, l) => (l.stage ? t(`warnings.deadLetters.stage.${l.stage}`) : t('common.none')),
+    },
+    {
       key: 'reason',
       title: t('warnings.deadLetters.reason'),
       render: (_, l) => <Typography.Text type="danger">{l.reason}</Typography.Text>,

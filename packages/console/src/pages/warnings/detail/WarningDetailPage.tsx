@@ -100,14 +100,25 @@ export function WarningDetailPage() {
       {remote.error !== null && <ProblemAlert error={remote.error} onRetry={remote.reload} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
-          <Card title={t('warnings.detail.person')}>
+          <Card
+            title={t('warnings.detail.person')}
+            extra={
+              warning.phone && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('warnings.detail.auditedRead')}
+                </Typography.Text>
+              )
+            }
+          >
             <Descriptions size="small" column={1}>
               <Descriptions.Item label={t('warnings.col.phone')}>
-                <span style={mono}>{warning.phoneMasked}</span>
+                <Typography.Text copyable={Boolean(warning.phone)} style={mono}>
+                  {warning.phone ?? warning.phoneMasked}
+                </Typography.Text>
               </Descriptions.Item>
-              {warning.idNumberMasked && (
+              {(warning.idNumber ?? warning.idNumberMasked) && (
                 <Descriptions.Item label={t('warnings.detail.idNumber')}>
-                  <span style={mono}>{warning.idNumberMasked}</span>
+                  <span style={mono}>{warning.idNumber ?? warning.idNumberMasked}</span>
                 </Descriptions.Item>
               )}
               <Descriptions.Item label={t('warnings.col.unit')}>
@@ -145,18 +156,6 @@ export function WarningDetailPage() {
               )}
             </Descriptions>
           </Card>
-          {warning.transfers && warning.transfers.length > 0 && (
-            <Card title={t('warnings.detail.transfers')} style={{ marginTop: 16 }}>
-              <Space orientation="vertical" size={4}>
-                {warning.transfers.map((transfer) => (
-                  <Typography.Text key={transfer.at}>
-                    {when(transfer.at)} · {unitName(transfer.fromUnitCode)} → {unitName(transfer.toUnitCode)}{' '}
-                    · {transfer.reason}
-                  </Typography.Text>
-                ))}
-              </Space>
-            </Card>
-          )}
         </Col>
         <Col xs={24} xl={14}>
           <Card title={t('warnings.detail.evidence')}>

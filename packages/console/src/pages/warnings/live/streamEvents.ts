@@ -11,7 +11,9 @@ export function parseWarningEvent(data: string): WarningSummary | null {
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const summary = value as Partial<WarningSummary>;
+  // The summary itself, or a change notice carrying it ({change, warning}).
+  const inner = (value as { warning?: unknown }).warning;
+  const summary = (typeof inner === 'object' && inner !== null ? inner : value) as Partial<WarningSummary>;
   const valid =
     typeof summary.id === 'string' &&
     (warningLevels as readonly unknown[]).includes(summary.level) &&

@@ -3,11 +3,11 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import type { Page, WarningSummary } from '../../../api';
 import { pageOf, paginationOf } from '../../../components/paging';
-import { useT } from '../../../i18n';
+import { useLocale, useT } from '../../../i18n';
 import { useUnits } from '../../../units/UnitsProvider';
 import { mono } from '../../intercept/labels';
 import { Countdown, useNow } from '../Countdown';
-import { FraudTypeText, LevelTag, OutcomeTag, StatusTag } from '../labels';
+import { formatYuan, FraudTypeText, LevelTag, OutcomeTag, StatusTag } from '../labels';
 import type { WarningsUrlQuery } from './warningsQuery';
 
 const when = (at: string) => dayjs(at).format('MM-DD HH:mm:ss');
@@ -24,6 +24,7 @@ interface WarningsTableProps {
 /** One server page of warnings, most urgent first: level, then the first-contact deadline. */
 export function WarningsTable({ page, loading, query, onQueryChange, fresh }: WarningsTableProps) {
   const t = useT();
+  const { locale } = useLocale();
   const now = useNow();
   const { byCode } = useUnits();
   const columns: TableColumnsType<WarningSummary> = [
@@ -80,6 +81,11 @@ export function WarningsTable({ page, loading, query, onQueryChange, fresh }: Wa
         <Space size={4}>
           <StatusTag status={warning.status} />
           {warning.outcome && <OutcomeTag outcome={warning.outcome} />}
+          {warning.amount != null && (
+            <Typography.Text type="secondary">
+              {t('warnings.yuan', { amount: formatYuan(warning.amount, locale) })}
+            </Typography.Text>
+          )}
         </Space>
       ),
     },

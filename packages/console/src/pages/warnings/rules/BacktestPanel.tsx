@@ -10,6 +10,7 @@ import {
 } from '../../../api';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useT } from '../../../i18n';
+import { ruleBody } from './ruleText';
 
 interface BacktestForm {
   period: [Dayjs, Dayjs];
@@ -44,7 +45,7 @@ export function BacktestPanel({ rules }: { rules: readonly WarningRule[] }) {
       const list = parseVictims(victims);
       setResult(
         await warningRulesApi.backtest({
-          rules: [...rules],
+          rules: rules.map(ruleBody),
           from: period[0].startOf('day').toISOString(),
           to: period[1].add(1, 'day').startOf('day').toISOString(),
           ...(list.length > 0 ? { victims: list } : {}),
@@ -63,6 +64,7 @@ export function BacktestPanel({ rules }: { rules: readonly WarningRule[] }) {
       title: t('warnings.figures.rule'),
       render: (_, row) => row.ruleName ?? names.get(row.ruleId) ?? row.ruleId,
     },
+    { key: 'firings', title: t('warnings.rules.firings'), render: (_, row) => row.firings ?? '—' },
     { key: 'warnings', title: t('warnings.rules.wouldRaise'), dataIndex: 'warnings' },
     {
       key: 'victims',
@@ -105,14 +107,19 @@ export function BacktestPanel({ rules }: { rules: readonly WarningRule[] }) {
       )}
       {result && (
         <section aria-label={t('warnings.rules.backtestResult')} style={{ marginTop: 12 }}>
-          <Descriptions size="small" column={3}>
+          <Descriptions size="small" column={4}>
             {result.events !== undefined && (
               <Descriptions.Item label={t('warnings.rules.events')}>{result.events}</Descriptions.Item>
             )}
             <Descriptions.Item label={t('warnings.rules.wouldRaise')}>{result.warnings}</Descriptions.Item>
-            {result.victims !== undefined && (
+            {result.victims != null && (
               <Descriptions.Item label={t('warnings.rules.victimsCaught')}>
                 {result.victimsCaught ?? 0} / {result.victims}
+              </Descriptions.Item>
+            )}
+            {result.falseAlarmPersons != null && (
+              <Descriptions.Item label={t('warnings.rules.falseAlarmPersons')}>
+                {result.falseAlarmPersons}
               </Descriptions.Item>
             )}
           </Descriptions>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../i18n/translate';
-import { stepsText } from './ruleText';
+import { ruleBody, stepsText } from './ruleText';
 
 const t = translator('zh-CN');
 
@@ -23,5 +23,27 @@ describe('stepsText', () => {
         steps: [{ kinds: ['transfer'], minAmount: 5000, lists: ['mule-accounts'] }, {}],
       }),
     ).toBe('转账（mule-accounts，金额不低于 5000 元） + 任意信号');
+  });
+});
+
+describe('ruleBody', () => {
+  it('sends the engine only the fields of a rule', () => {
+    const stored = {
+      id: 'police-then-safe-account',
+      version: 2,
+      name: '冒充公检法来电后访问涉诈网站',
+      level: 'red' as const,
+      fraudType: 'fake_police',
+      windowMinutes: 30,
+      ordered: true,
+      steps: [{ kinds: ['call'] }, { kinds: ['web'] }],
+      enabled: true,
+      createdAt: '2026-11-26T08:00:00.000Z',
+      createdBy: 'province-analyst',
+      versions: [],
+    };
+    expect(Object.keys(ruleBody(stored)).sort()).toEqual(
+      ['enabled', 'fraudType', 'id', 'level', 'name', 'ordered', 'steps', 'version', 'windowMinutes'].sort(),
+    );
   });
 });

@@ -19,10 +19,32 @@ export function stepText(t: Translate, step: SignalConditionData): string {
     ...(step.lists ?? []),
     ...(step.fraudTypes ?? []).map((type) => labelOf(t, 'fraudType.', type)),
     step.minAmount !== undefined ? t('warnings.rules.minAmount', { amount: step.minAmount }) : null,
+    step.minDurationSeconds !== undefined
+      ? t('warnings.rules.minDuration', { seconds: step.minDurationSeconds })
+      : null,
   ].filter((part): part is string => part !== null);
   return details.length > 0 ? `${kinds}（${details.join('，')}）` : kinds;
 }
 
 export function stepsText(t: Translate, rule: Pick<WarningRule, 'steps' | 'ordered'>): string {
   return rule.steps.map((step) => stepText(t, step)).join(rule.ordered ? ' → ' : ' + ');
+}
+
+/** The rule as the engine reads it: the stored version's bookkeeping (versions, createdAt…) left out. */
+export function ruleBody(rule: WarningRule): WarningRule {
+  const { id, version, name, description, level, fraudType, windowMinutes, ordered, steps } = rule;
+  return {
+    id,
+    version,
+    name,
+    ...(description !== undefined ? { description } : {}),
+    level,
+    fraudType,
+    windowMinutes,
+    ordered,
+    steps,
+    ...(rule.sameFraudType !== undefined ? { sameFraudType: rule.sameFraudType } : {}),
+    enabled: rule.enabled,
+    ...(rule.reason !== undefined ? { reason: rule.reason } : {}),
+  };
 }
