@@ -36,7 +36,7 @@ import {
   SMS_KEYWORD_PATTERNS,
   type CallDetailRecord,
 } from '@fanzha/engine';
-import { retainedBytes, seededRandom } from './measure.js';
+import { medianCpuMs, retainedBytes, seededRandom } from './measure.js';
 import { cost, rate, registerBenchmark, type BenchContext } from './registry.js';
 
 const readText = (url: URL) => readFileSync(url, 'utf8');
@@ -67,21 +67,6 @@ function smsTexts(): { texts: string[]; source: string } {
     () => parts[Math.floor(random() * parts.length)]! + String(Math.floor(random() * 1e6)),
   );
   return { texts, source: 'templates' };
-}
-
-/**
- * Median CPU milliseconds (user + system) of `rounds` runs of `work`. The targets are per core, and on
- * a shared machine wall time also counts the time a neighbour held the core; CPU time does not. Both
- * sides of every ratio are measured the same way.
- */
-function medianCpuMs(rounds: number, work: () => void): number {
-  const times = Array.from({ length: rounds }, () => {
-    const before = process.cpuUsage();
-    work();
-    const used = process.cpuUsage(before);
-    return (used.user + used.system) / 1000;
-  }).sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
 }
 
 /** Items per CPU second of `work` over all items, median of rounds. */

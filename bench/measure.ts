@@ -13,6 +13,21 @@ export function medianMs(rounds: number, work: () => void): number {
   return times[Math.floor(times.length / 2)]!;
 }
 
+/**
+ * Median CPU milliseconds (user + system) of `rounds` runs of `work`. The targets are per core, and on
+ * a shared machine wall time also counts the time a neighbour held the core; CPU time does not. Both
+ * sides of every ratio are measured the same way.
+ */
+export function medianCpuMs(rounds: number, work: () => void): number {
+  const times = Array.from({ length: rounds }, () => {
+    const before = process.cpuUsage();
+    work();
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1000;
+  }).sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
 /** Heap plus array-buffer bytes in use after a full collection (needs --expose-gc). */
 export function usedBytes(): number {
   const gc = (globalThis as { gc?: () => void }).gc;

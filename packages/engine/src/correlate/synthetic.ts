@@ -42,6 +42,22 @@ const TARGETED_TYPES: readonly FraudType[] = [
   'fake_credit_repair',
 ];
 
+/** Every signal with the same fields in the same order, as the platform makes them (one object shape). */
+function toSignal(draft: Draft, eventId: string, person: string, at: number): Signal {
+  return {
+    eventId,
+    kind: draft.kind,
+    at,
+    person,
+    counterparty: draft.counterparty,
+    listed: draft.listed,
+    lists: draft.lists,
+    fraudType: draft.fraudType,
+    amount: draft.amount,
+    durationSeconds: draft.durationSeconds ?? null,
+  };
+}
+
 export function generateSyntheticSignals(options: SyntheticSignalOptions = {}): SyntheticSignals {
   const random = mulberry32(options.seed ?? 26);
   const persons = options.persons ?? 100_000;
@@ -172,9 +188,9 @@ export function generateSyntheticSignals(options: SyntheticSignalOptions = {}): 
     const drafts = isVictim ? scheme() : roll < (options.targetedShare ?? 0.03) ? ignored() : ordinary();
     if (isVictim) victims.add(person);
     let at = from + Math.floor(random() * span);
-    for (const { after, ...draft } of drafts) {
-      at += Math.round(after);
-      signals.push({ ...draft, eventId: `syn-${++serial}`, person, at });
+    for (const draft of drafts) {
+      at += Math.round(draft.after);
+      signals.push(toSignal(draft, `syn-${++serial}`, person, at));
     }
   }
   signals.sort((a, b) => a.at - b.at);
