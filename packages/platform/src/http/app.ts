@@ -11,6 +11,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Context } from '../context.js';
 import { appealRoutes } from '../modules/appeals/index.js';
 import { auditRoutes } from '../modules/audit/index.js';
+import { caseRoutes } from '../modules/cases/index.js';
 import { ApiKeyCache, LoginLimiter, apiKeyRoutes, authRoutes } from '../modules/auth/index.js';
 import { callerBehaviourRoutes } from '../modules/caller-behaviour/index.js';
 import { domainWatchRoutes } from '../modules/domain-watch/index.js';
@@ -158,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(domainWatchRoutes(ctx));
   await app.register(callerBehaviourRoutes(ctx));
   await app.register(appealRoutes(ctx));
+  await app.register(caseRoutes(ctx));
   await app.register(screeningRoutes(screening.service));
   await registerConsole(app, ctx.config.consoleDir);
   return app;

@@ -3,6 +3,7 @@
  * the migration test checks that every table named here exists after migrating.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CaseTables } from './cases-schema.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -184,7 +185,7 @@ export interface SchemaMigrationTable {
   applied_at: Timestamp;
 }
 
-export interface Database {
+export interface Database extends CaseTables {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;

@@ -22,6 +22,9 @@ export const permissionRoles = {
   'appeals.file': ['officer', 'analyst'],
   'appeals.read': ['admin', 'analyst', 'officer'],
   'appeals.decide': ['analyst'],
+  'cases.read': ['admin', 'analyst', 'officer', 'auditor'],
+  'cases.write': ['officer', 'analyst'],
+  'cases.reveal': ['officer', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -1,0 +1,266 @@
+/**
+ * What the simulator asks of the platform, and its HTTP implementation. Only public interfaces: the
+ * partner APIs with an API key (screening, events) and the console's API with the sessions of the
+ * demo (or given) users: an admin for the org tree and the API key, an analyst for the lists, an
+ * officer for the warnings. Tests replace the whole client with a fake.
+ */
+import type { Unit } from './province.js';
+
+export interface ScreenItem {
+  kind: 'number' | 'sms' | 'domain' | 'url' | 'account';
+  value: string;
+  text?: string;
+  accountKind?: string;
+}
+
+export type VerdictAction = 'block' | 'mark' | 'allow' | 'pass' | 'invalid';
+
+/** An event as partners send it (docs/warnings.md). */
+export interface PartnerEvent {
+  id: string;
+  kind: 'call' | 'sms' | 'web' | 'app' | 'transfer' | 'report' | 'screening_hit';
+  at: string;
+  phone: string;
+  idNumber?: string;
+  evidence: Record<string, unknown>;
+}
+
+export interface EventsAnswer {
+  accepted: number;
+  duplicates: number;
+  rejected: Array<{ index: number; id: string; reason: string }>;
+}
+
+export interface ListSpec {
+  name: string;
+  title: string;
+  kind: 'number' | 'domain' | 'account';
+  defaultAction: 'block' | 'mark';
+}
+
+export interface EntrySpec {
+  value: string;
+  accountKind?: string;
+  reason: string;
+  sourceId: string;
+}
+
+/** One row of the officers' queue; the rest of the fields are kept raw. */
+export interface WarningSummary {
+  id: string;
+  level: string;
+  raw: Record<string, unknown>;
+}
+
+export interface AttemptInput {
+  channel: 'call' | 'sms' | 'visit';
+  outcome: 'dissuaded' | 'paid' | 'unreachable' | 'false_alarm';
+  amount?: number;
+  note?: string;
+  at: string;
+}
+
+export interface PlatformClient {
+  units(): Promise<Unit[]>;
+  ensureList(list: ListSpec): Promise<void>;
+  addEntries(list: string, entries: readonly EntrySpec[]): Promise<void>;
+  /** Verdict actions in the order of `items`. */
+  screen(items: readonly ScreenItem[]): Promise<VerdictAction[]>;
+  /** null: the platform has no events API. */
+  sendEvents(events: readonly PartnerEvent[]): Promise<EventsAnswer | null>;
+  /** Open warnings of one level; null: the platform has no warnings API. */
+  openWarnings(level: string): Promise<WarningSummary[] | null>;
+  warning(id: string): Promise<Record<string, unknown>>;
+  recordAttempt(id: string, attempt: AttemptInput): Promise<void>;
+}
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+export interface HttpClientOptions {
+  url: string;
+  /** A key with the scopes `events` and `screen`; created through the admin's session when absent. */
+  apiKey?: string;
+  admin: Credentials;
+  analyst: Credentials;
+  officer: Credentials;
+}
+
+export class PlatformError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+type Role = 'admin' | 'analyst' | 'officer';
+
+export class HttpPlatformClient implements PlatformClient {
+  readonly #url: string;
+  readonly #credentials: Record<Role, Credentials>;
+  readonly #sessions = new Map<Role, Promise<string>>();
+  #apiKey: Promise<string> | undefined;
+
+  constructor(options: HttpClientOptions) {
+    this.#url = options.url.replace(/\/+$/, '');
+    this.#credentials = { admin: options.admin, analyst: options.analyst, officer: options.officer };
+    if (options.apiKey) this.#apiKey = Promise.resolve(options.apiKey);
+  }
+
+  async units(): Promise<Unit[]> {
+    const body = (await this.#json('GET', '/api/v1/units', { role: 'admin' })) as { items: Unit[] };
+    return body.items;
+  }
+
+  async ensureList(list: ListSpec): Promise<void> {
+    const response = await this.#request('POST', '/api/v1/intel/lists', { role: 'analyst', body: list });
+    if (response.status === 201 || response.status === 409) return;
+    throw await failure(response, `creating the list ${list.name}`);
+  }
+
+  async addEntries(list: string, entries: readonly EntrySpec[]): Promise<void> {
+    if (entries.length === 0) return;
+    const body = {
+      entries: entries.map((entry) => ({
+        value: entry.value,
+        ...(entry.accountKind ? { accountKind: entry.accountKind } : {}),
+        confidence: 95,
+        source: { kind: 'case', id: entry.sourceId },
+        reason: entry.reason,
+      })),
+    };
+    await this.#json('POST', `/api/v1/intel/lists/${encodeURIComponent(list)}/entries`, {
+      role: 'analyst',
+      body,
+    });
+  }
+
+  async screen(items: readonly ScreenItem[]): Promise<VerdictAction[]> {
+    if (items.length === 0) return [];
+    const verdicts = (await this.#json('POST', '/api/v1/screen/batch', { key: true, body: items })) as Array<{
+      action: VerdictAction;
+    }>;
+    return verdicts.map((verdict) => verdict.action);
+  }
+
+  async sendEvents(events: readonly PartnerEvent[]): Promise<EventsAnswer | null> {
+    for (let attempt = 0; ; attempt++) {
+      const response = await this.#request('POST', '/api/v1/events', { key: true, body: events });
+      if (response.status === 404) return null;
+      if (response.status === 503 && attempt < 20) {
+        // Back-pressure: the platform's queue is full; wait as told and send the same batch again.
+        const seconds = Number(response.headers.get('retry-after') ?? '1');
+        await response.arrayBuffer();
+        await new Promise((resolve) => setTimeout(resolve, Math.min(10, Math.max(0.1, seconds)) * 1000));
+        continue;
+      }
+      if (!response.ok) throw await failure(response, 'sending events');
+      return (await response.json()) as EventsAnswer;
+    }
+  }
+
+  async openWarnings(level: string): Promise<WarningSummary[] | null> {
+    const rows: WarningSummary[] = [];
+    for (let page = 1; ; page++) {
+      const path = `/api/v1/warnings?status=open&level=${level}&page=${page}&pageSize=200`;
+      const response = await this.#request('GET', path, { role: 'officer' });
+      if (response.status === 404) return null;
+      if (!response.ok) throw await failure(response, 'reading the warnings');
+      const body = (await response.json()) as { items: Array<Record<string, unknown>>; total?: number };
+      for (const item of body.items) rows.push({ id: String(item.id), level: String(item.level), raw: item });
+      if (body.items.length < 200 || rows.length >= (body.total ?? Infinity)) return rows;
+    }
+  }
+
+  async warning(id: string): Promise<Record<string, unknown>> {
+    return (await this.#json('GET', `/api/v1/warnings/${encodeURIComponent(id)}`, {
+      role: 'officer',
+    })) as Record<string, unknown>;
+  }
+
+  async recordAttempt(id: string, attempt: AttemptInput): Promise<void> {
+    await this.#json('POST', `/api/v1/warnings/${encodeURIComponent(id)}/attempts`, {
+      role: 'officer',
+      body: attempt,
+    });
+  }
+
+  async #json(method: string, path: string, options: RequestOptions): Promise<unknown> {
+    const response = await this.#request(method, path, options);
+    if (!response.ok) throw await failure(response, `${method} ${path}`);
+    return response.status === 204 ? null : response.json();
+  }
+
+  async #request(method: string, path: string, options: RequestOptions): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.key) headers['x-api-key'] = await this.#key();
+    if (options.role) headers.cookie = await this.#session(options.role);
+    return fetch(this.#url + path, {
+      method,
+      headers,
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    });
+  }
+
+  #session(role: Role): Promise<string> {
+    let session = this.#sessions.get(role);
+    if (!session) {
+      session = this.#login(this.#credentials[role]);
+      session.catch(() => this.#sessions.delete(role));
+      this.#sessions.set(role, session);
+    }
+    return session;
+  }
+
+  async #login(credentials: Credentials): Promise<string> {
+    const response = await fetch(`${this.#url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(credentials),
+    });
+    if (!response.ok) throw await failure(response, `signing in as ${credentials.username}`);
+    const cookie = response.headers
+      .getSetCookie()
+      .map((header) => header.split(';')[0]!)
+      .find((pair) => pair.startsWith('fanzha_session='));
+    await response.arrayBuffer();
+    if (!cookie) throw new PlatformError(`signing in as ${credentials.username}: no session cookie`, 500);
+    return cookie;
+  }
+
+  #key(): Promise<string> {
+    this.#apiKey ??= this.#createKey();
+    return this.#apiKey;
+  }
+
+  async #createKey(): Promise<string> {
+    const body = (await this.#json('POST', '/api/v1/api-keys', {
+      role: 'admin',
+      body: { name: 'fanzha sim (carrier, bank and citizen-report feeds)', scopes: ['events', 'screen'] },
+    })) as { key: string };
+    return body.key;
+  }
+}
+
+interface RequestOptions {
+  role?: Role;
+  key?: boolean;
+  body?: unknown;
+}
+
+async function failure(response: Response, doing: string): Promise<PlatformError> {
+  const text = await response.text();
+  let detail = text.slice(0, 500);
+  try {
+    const problem = JSON.parse(text) as { detail?: string; title?: string };
+    detail = problem.detail ?? problem.title ?? detail;
+  } catch {
+    // Not a problem document; keep the text.
+  }
+  return new PlatformError(`${doing}: HTTP ${response.status} ${detail}`, response.status);
+}

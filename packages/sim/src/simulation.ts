@@ -1,0 +1,332 @@
+/**
+ * One run: generate the plan, list the gangs' known assets, then walk simulated time tick by tick.
+ * Each tick the officers look at their queues and make their calls, partners screen the tick's
+ * traffic and send events for whatever the lists flag, citizens report; victims who were not
+ * reached pay. At `--speed N` a tick waits for the wall clock; at `max` it does not.
+ */
+import { performance } from 'node:perf_hooks';
+import type { FraudType } from '@fanzha/engine';
+import type { PartnerEvent, PlatformClient, VerdictAction } from './client.js';
+import type { SimPlan, VictimStep } from './model.js';
+import { OfficerDesk } from './officers.js';
+import { DEFAULT_PLAN_OPTIONS, generatePlan, type PlanOptions } from './plan.js';
+import { provinceFromUnits } from './province.js';
+import { Rng } from './random.js';
+import { computeReport, type SimReport } from './report.js';
+import { listGangAssets } from './setup.js';
+import { HOUR, isoChina, MINUTE } from './time.js';
+import {
+  contactSighting,
+  DEFAULT_TRAFFIC,
+  fraudTypeIndex,
+  ordinaryTraffic,
+  stepSighting,
+  type Sighting,
+  type TrafficRates,
+} from './traffic.js';
+import { stepHappens, victimStates, type VictimState } from './victims.js';
+
+export interface SimOptions {
+  client: PlatformClient;
+  seed: number;
+  /** Start of the simulated period, ms since the epoch. */
+  start: number;
+  hours: number;
+  /** Simulated seconds per wall-clock second, or 'max' for as fast as the platform answers. */
+  speed: number | 'max';
+  population?: number;
+  victimsPerDay?: number;
+  gangsPerFraudType?: number;
+  listedShare?: number;
+  traffic?: TrafficRates;
+  /** Simulated seconds per tick (default 60). */
+  tickSeconds?: number;
+  /** Progress lines (stderr in the CLI). */
+  log?: (line: string) => void;
+}
+
+/** What happened to each victim, beside the plan. */
+export interface VictimOutcome {
+  id: string;
+  phone: string;
+  fraudType: FraudType;
+  amount: number;
+  paymentAt: string;
+  outcome: 'paid' | 'dissuaded' | 'pending';
+  dissuadedAt: string | null;
+}
+
+export interface SimResult {
+  plan: SimPlan;
+  victims: VictimOutcome[];
+  report: SimReport;
+  eventsSent: number;
+  eventsRejected: number;
+}
+
+const EVENTS_PER_REQUEST = 5_000;
+const ITEMS_PER_SCREEN = 20_000;
+
+export async function runSimulation(options: SimOptions): Promise<SimResult> {
+  const log = options.log ?? (() => {});
+  const client = options.client;
+  const planOptions: PlanOptions = {
+    seed: options.seed,
+    start: options.start,
+    hours: options.hours,
+    population: options.population ?? DEFAULT_PLAN_OPTIONS.population,
+    victimsPerDay: options.victimsPerDay ?? DEFAULT_PLAN_OPTIONS.victimsPerDay,
+    gangsPerFraudType: options.gangsPerFraudType ?? DEFAULT_PLAN_OPTIONS.gangsPerFraudType,
+    listedShare: options.listedShare ?? DEFAULT_PLAN_OPTIONS.listedShare,
+  };
+  const province = provinceFromUnits(await client.units());
+  const plan = generatePlan(province, planOptions);
+  log(
+    `${province.name}: ${plan.people.length} people in ${province.counties.length} counties, ` +
+      `${plan.gangs.length} gangs, ${plan.contacts.length} gang contacts, ${plan.victims.length} victims planned`,
+  );
+  await listGangAssets(client, plan.gangs, log);
+
+  const run = new Run(client, plan, options, log);
+  await run.walk(options.tickSeconds ?? 60);
+  const report = computeReport(plan, {
+    warnings: run.desk.warnings,
+    outcomes: run.desk.outcomes,
+    eventTimes: run.eventTimes,
+    eventsAccepted: run.accepted,
+    eventsSeconds: run.sendingSeconds,
+  });
+  return {
+    plan,
+    victims: [...run.victims.values()].map((state) => victimOutcome(plan, state)),
+    report,
+    eventsSent: run.sent,
+    eventsRejected: run.rejected,
+  };
+}
+
+function victimOutcome(plan: SimPlan, state: VictimState): VictimOutcome {
+  const { plan: victim, dissuadedAt } = state;
+  return {
+    id: victim.id,
+    phone: plan.people[victim.person]!.phone,
+    fraudType: victim.fraudType,
+    amount: victim.amount,
+    paymentAt: isoChina(victim.paymentAt),
+    outcome: dissuadedAt !== null ? 'dissuaded' : victim.paymentAt <= plan.end ? 'paid' : 'pending',
+    dissuadedAt: dissuadedAt === null ? null : isoChina(dissuadedAt),
+  };
+}
+
+interface ScheduledReport {
+  at: number;
+  person: number;
+  evidence: Record<string, unknown>;
+}
+
+class Run {
+  readonly victims: Map<number, VictimState>;
+  readonly desk: OfficerDesk;
+  readonly eventTimes = new Map<number, number[]>();
+  sent = 0;
+  accepted = 0;
+  rejected = 0;
+  sendingSeconds = 0;
+  #eventsEnabled = true;
+  #sequence = 0;
+  readonly #runId: string;
+  readonly #personOfEvent = new Map<string, number>();
+  readonly #personOfPhone: Map<string, number>;
+  readonly #fraudTypeOf: Map<string, FraudType>;
+  readonly #steps: Array<{ person: number; step: VictimStep }>;
+  #reports: ScheduledReport[] = [];
+
+  constructor(
+    private readonly client: PlatformClient,
+    private readonly plan: SimPlan,
+    private readonly options: SimOptions,
+    private readonly log: (line: string) => void,
+  ) {
+    this.#runId = `sim${options.seed}-${Math.floor(plan.start / 1000).toString(36)}`;
+    this.victims = victimStates(plan.victims);
+    this.#personOfPhone = new Map(plan.people.map((person, index) => [person.phone, index]));
+    this.#fraudTypeOf = fraudTypeIndex(plan.gangs);
+    this.#steps = plan.victims
+      .flatMap((victim) => victim.steps.map((step) => ({ person: victim.person, step })))
+      .sort((a, b) => a.step.at - b.step.at || a.person - b.person);
+    this.desk = new OfficerDesk(
+      client,
+      {
+        byPhone: (phone) => this.#personOfPhone.get(phone),
+        byEventId: (id) => this.#personOfEvent.get(id),
+      },
+      this.victims,
+      options.seed,
+      log,
+    );
+    for (const contact of plan.contacts)
+      if (contact.reported)
+        this.#reports.push({
+          at: contact.at + 10 * MINUTE,
+          person: contact.person,
+          evidence: { number: contact.from, note: '接到可疑来电/短信，市民举报' },
+        });
+  }
+
+  async walk(tickSeconds: number): Promise<void> {
+    const { plan, options } = this;
+    const tick = tickSeconds * 1000;
+    const wallStart = performance.now();
+    let contactIndex = 0;
+    let stepIndex = 0;
+    let nextProgress = plan.start + HOUR;
+    for (let from = plan.start, tickNumber = 0; from < plan.end; from += tick, tickNumber++) {
+      const to = Math.min(from + tick, plan.end);
+      await this.desk.work(from, to);
+
+      const rng = Rng.derive(options.seed, `traffic:${tickNumber}`);
+      const sightings: Sighting[] = ordinaryTraffic(
+        rng,
+        plan.people,
+        plan.province,
+        options.traffic ?? DEFAULT_TRAFFIC,
+        from,
+        to,
+      );
+      for (; contactIndex < plan.contacts.length && plan.contacts[contactIndex]!.at < to; contactIndex++)
+        sightings.push(contactSighting(plan.contacts[contactIndex]!));
+      for (; stepIndex < this.#steps.length && this.#steps[stepIndex]!.step.at < to; stepIndex++) {
+        const { person, step } = this.#steps[stepIndex]!;
+        if (stepHappens(this.victims.get(person)!, step.at)) sightings.push(stepSighting(person, step));
+      }
+      this.#paymentsIn(from, to);
+      const events = await this.#screen(sightings);
+      events.push(...this.#reportsDue(to));
+      await this.#send(events);
+
+      if (options.speed !== 'max') {
+        const wallDue = wallStart + (to - plan.start) / options.speed;
+        const wait = wallDue - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+      if (to >= nextProgress || to >= plan.end) {
+        nextProgress += HOUR;
+        this.#progress(to, wallStart);
+      }
+    }
+  }
+
+  /** Victims whose money leaves in [from, to) and who were not reached: paid; some report it later. */
+  #paymentsIn(from: number, to: number): void {
+    for (const victim of this.victims.values()) {
+      const { plan: planned } = victim;
+      if (planned.paymentAt < from || planned.paymentAt >= to || !stepHappens(victim, planned.paymentAt))
+        continue;
+      if (!planned.reportsAfterPayment) continue;
+      const contact = planned.steps[0]!;
+      const payment = planned.steps[planned.steps.length - 1]!;
+      this.#reports.push({
+        at: planned.paymentAt + Rng.derive(this.options.seed, planned.id).int(30, 240) * MINUTE,
+        person: planned.person,
+        evidence: {
+          fraudType: planned.fraudType,
+          ...(contact.channel === 'call' || contact.channel === 'sms'
+            ? { number: contact.counterparty }
+            : {}),
+          account: payment.counterparty,
+          note: `被骗 ${planned.amount} 元后报警`,
+        },
+      });
+    }
+  }
+
+  async #screen(sightings: Sighting[]): Promise<PartnerEvent[]> {
+    const events: PartnerEvent[] = [];
+    for (let offset = 0; offset < sightings.length; offset += ITEMS_PER_SCREEN) {
+      const chunk = sightings.slice(offset, offset + ITEMS_PER_SCREEN);
+      const actions: VerdictAction[] = await this.client.screen(chunk.map((sighting) => sighting.screen));
+      chunk.forEach((sighting, index) => {
+        const action = actions[index];
+        if (action === 'block' || action === 'mark') events.push(this.#event(sighting));
+      });
+    }
+    return events;
+  }
+
+  #event(sighting: Sighting): PartnerEvent {
+    const person = this.plan.people[sighting.person]!;
+    const kind = sighting.event.kind;
+    const knowsId = kind === 'transfer' || ((kind === 'call' || kind === 'sms') && person.carrierKnowsId);
+    const fraudType = this.#fraudTypeOf.get(sighting.screen.value);
+    return this.#withId(sighting.person, {
+      kind,
+      at: isoChina(sighting.at),
+      phone: person.phone,
+      ...(knowsId ? { idNumber: person.idNumber } : {}),
+      evidence: fraudType ? { ...sighting.event.evidence, fraudType } : sighting.event.evidence,
+    });
+  }
+
+  #reportsDue(to: number): PartnerEvent[] {
+    const due = this.#reports.filter((report) => report.at < to).sort((a, b) => a.at - b.at);
+    if (due.length === 0) return [];
+    this.#reports = this.#reports.filter((report) => report.at >= to);
+    return due.map((report) =>
+      this.#withId(report.person, {
+        kind: 'report',
+        at: isoChina(report.at),
+        phone: this.plan.people[report.person]!.phone,
+        evidence: report.evidence,
+      }),
+    );
+  }
+
+  #withId(person: number, event: Omit<PartnerEvent, 'id'>): PartnerEvent {
+    const id = `${this.#runId}-${++this.#sequence}`;
+    this.#personOfEvent.set(id, person);
+    return { id, ...event };
+  }
+
+  async #send(events: PartnerEvent[]): Promise<void> {
+    if (!this.#eventsEnabled || events.length === 0) return;
+    events.sort((a, b) => a.at.localeCompare(b.at));
+    for (let offset = 0; offset < events.length; offset += EVENTS_PER_REQUEST) {
+      const chunk = events.slice(offset, offset + EVENTS_PER_REQUEST);
+      const began = performance.now();
+      const answer = await this.client.sendEvents(chunk);
+      this.sendingSeconds += (performance.now() - began) / 1000;
+      if (answer === null) {
+        this.#eventsEnabled = false;
+        this.log('the platform has no events API (POST /api/v1/events answered 404): no events are sent');
+        return;
+      }
+      this.sent += chunk.length;
+      this.accepted += answer.accepted;
+      this.rejected += answer.rejected.length;
+      for (const rejection of answer.rejected.slice(0, 3))
+        this.log(`event ${rejection.id} rejected: ${rejection.reason}`);
+      const rejectedIds = new Set(answer.rejected.map((rejection) => rejection.id));
+      for (const event of chunk) {
+        if (rejectedIds.has(event.id)) continue;
+        const person = this.#personOfEvent.get(event.id)!;
+        let times = this.eventTimes.get(person);
+        if (!times) this.eventTimes.set(person, (times = []));
+        times.push(Date.parse(event.at));
+      }
+    }
+  }
+
+  #progress(simNow: number, wallStart: number): void {
+    let paid = 0;
+    let dissuaded = 0;
+    for (const victim of this.victims.values()) {
+      if (victim.dissuadedAt !== null) dissuaded += 1;
+      else if (victim.plan.paymentAt <= simNow) paid += 1;
+    }
+    const wall = ((performance.now() - wallStart) / 1000).toFixed(0);
+    this.log(
+      `${isoChina(simNow).slice(0, 16)} (+08) · ${wall}s · events ${this.accepted}/${this.sent}` +
+        ` · warnings ${this.desk.warnings.length} · victims paid ${paid}, dissuaded ${dissuaded}`,
+    );
+  }
+}
