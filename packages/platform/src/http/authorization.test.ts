@@ -69,6 +69,19 @@ beforeAll(async () => {
     });
     ids[key] = response.json().id;
   }
+  // Cases: one of 玄武区 and one of the province, each with a footprint to remove.
+  const { createCase } = await import('../modules/cases/index.js');
+  for (const [key, unitCode, number] of [
+    ['ownCase', '320102', '13700000100'],
+    ['otherCase', '320000', '13700000101'],
+  ] as const) {
+    const created = await createCase(sut.ctx, systemActor(), {
+      ...newCase(unitCode),
+      footprints: [{ kind: 'number', value: number }],
+    });
+    ids[key] = created.id;
+    ids[`${key}Footprint`] = created.footprints[0]!.id;
+  }
 });
 afterAll(() => sut.close());
 
@@ -79,6 +92,15 @@ const newAppeal = () => ({
   value: `137000000${++appealSerial}`,
   reason: 'authorisation test',
 });
+const newCase = (unitCode: string) => ({
+  unitCode,
+  fraudType: 'fake_police' as const,
+  victim: { name: '测试' },
+  amountLost: 0,
+  footprints: [],
+});
+const caseImport = () =>
+  `案件参考号,案件类别,受害人姓名,损失金额（元）,线索类型,线索内容\nM-${++serial},冒充公检法,测试,0,域名,matrix-import.example.cn\n`;
 const newUser = (unitCode: string) => ({
   username: `matrix-${++serial}`,
   displayName: '测试',
@@ -207,6 +229,45 @@ function routeCases(): Record<string, RouteCase> {
     },
     'POST /api/v1/partner/appeals': { own: { url: '/api/v1/partner/appeals', payload: newAppeal() } },
     'GET /api/v1/partner/appeals': { own: { url: '/api/v1/partner/appeals' } },
+    'POST /api/v1/cases': {
+      own: { url: '/api/v1/cases', payload: newCase('320102') },
+      other: { url: '/api/v1/cases', payload: newCase('320200') },
+    },
+    'GET /api/v1/cases': { own: { url: '/api/v1/cases' } },
+    'GET /api/v1/cases/import-template.xlsx': { own: { url: '/api/v1/cases/import-template.xlsx' } },
+    'POST /api/v1/cases/imports': {
+      own: { url: '/api/v1/cases/imports', payload: caseImport(), contentType: 'text/csv' },
+    },
+    'GET /api/v1/cases/:id': {
+      own: { url: `/api/v1/cases/${ids.ownCase}` },
+      other: { url: `/api/v1/cases/${ids.otherCase}` },
+    },
+    'POST /api/v1/cases/:id/reveal': {
+      own: { url: `/api/v1/cases/${ids.ownCase}/reveal`, payload: { reason: 'authorisation test' } },
+      other: { url: `/api/v1/cases/${ids.otherCase}/reveal`, payload: { reason: 'authorisation test' } },
+    },
+    'POST /api/v1/cases/:id/footprints': {
+      own: {
+        url: `/api/v1/cases/${ids.ownCase}/footprints`,
+        payload: { footprints: [{ kind: 'domain', value: 'matrix-case.example.cn' }] },
+      },
+      other: {
+        url: `/api/v1/cases/${ids.otherCase}/footprints`,
+        payload: { footprints: [{ kind: 'domain', value: 'matrix-case.example.cn' }] },
+      },
+    },
+    'DELETE /api/v1/cases/:id/footprints/:fid': {
+      own: { url: `/api/v1/cases/${ids.ownCase}/footprints/${ids.ownCaseFootprint}` },
+      other: { url: `/api/v1/cases/${ids.otherCase}/footprints/${ids.otherCaseFootprint}` },
+      // Only the first allowed caller finds the footprint still there.
+      expect: [404],
+    },
+    'POST /api/v1/cases/:id/transitions': {
+      own: { url: `/api/v1/cases/${ids.ownCase}/transitions`, payload: { to: 'filed' } },
+      other: { url: `/api/v1/cases/${ids.otherCase}/transitions`, payload: { to: 'filed' } },
+      // Only the first allowed caller moves it; later ones find it filed already.
+      expect: [409],
+    },
     'POST /api/v1/users/:id/reveal': {
       own: {
         url: `/api/v1/users/${ids['xuanwu-officer']}/reveal`,

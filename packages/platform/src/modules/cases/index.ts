@@ -1,0 +1,6 @@
+export { caseRoutes } from './routes.js';
+export { createCase, getCase, listCases, revealCase } from './service.js';
+export { addFootprints, removeFootprint, transitionCase, NEXT_STATUSES } from './changes.js';
+export { importCases } from './import.js';
+export { CASE_LISTS, FOOTPRINT_KINDS, normalizeFootprint, type FootprintKind } from './footprint-kinds.js';
+export type { CaseCreateBody, CaseDetail, CaseSummary, FootprintView } from './schemas.js';
