@@ -94,9 +94,39 @@ describe('Correlator.ingest', () => {
     expect(sut.ingest(policeCall(1))).toHaveLength(1);
   });
 
+  it('without a reason template, says the rule name and the minutes', () => {
+    const sut = new Correlator([buildRule({ reason: undefined })]);
+    sut.ingest(policeCall(0));
+    expect(sut.ingest(listedVisit(0.5))[0]?.reason).toBe('冒充公检法来电后访问涉诈网站（1 分钟内）');
+  });
+
   it('takes the fraud type from the signals when the rule has none', () => {
     const sut = new Correlator([buildRule({ fraudType: null, steps: [{ kinds: ['call'], listed: true }] })]);
     expect(sut.ingest(policeCall(0, { fraudType: 'romance' }))[0]?.fraudType).toBe('romance');
+  });
+});
+
+describe('Correlator state bounds', () => {
+  it('keeps at most maxSignalsPerPerson signals per person, dropping the oldest', () => {
+    const sut = new Correlator([buildRule()], { maxSignalsPerPerson: 2 });
+    sut.ingest(policeCall(0));
+    sut.ingest(listedVisit(40, { fraudType: 'romance' }));
+    sut.ingest(listedVisit(41, { fraudType: 'romance' }));
+    expect(sut.ingest(policeCall(42))).toEqual([]);
+    expect(sut.ingest(listedVisit(43))).toHaveLength(1);
+  });
+
+  it('gives up a hopeless many-step search instead of stalling (no firing)', () => {
+    // Eight listed signals within 6 minutes, among signals one minute apart: never more than seven, but
+    // a search over the orders of seven neighbours would take minutes for each signal.
+    const manySteps = buildRule({
+      ordered: false,
+      windowMinutes: 6,
+      steps: Array.from({ length: 8 }, () => ({ listed: true })),
+    });
+    const sut = new Correlator([manySteps]);
+    const firings = Array.from({ length: 35 }, (_, i) => sut.ingest(policeCall(i)));
+    expect(firings.flat()).toEqual([]);
   });
 });
 
@@ -109,6 +139,16 @@ describe('Correlator.evict', () => {
     expect(sut.trackedPersons).toBe(0);
     expect(sut.ingest(listedVisit(5))).toEqual([]);
     expect(sut.ingest(policeCall(0.5))).toEqual([]);
+  });
+
+  it('forgets a firing once its quiet period is over, so the rule can fire again', () => {
+    const sut = new Correlator([buildRule()]);
+    sut.ingest(policeCall(0));
+    expect(sut.ingest(listedVisit(5))).toHaveLength(1);
+    sut.evict(T0 + 36 * MINUTE);
+    expect(sut.trackedPersons).toBe(0);
+    sut.ingest(policeCall(36));
+    expect(sut.ingest(listedVisit(37))).toHaveLength(1);
   });
 
   it('keeps signals at or after the cut', () => {
@@ -148,6 +188,14 @@ describe('Correlator.replaceRules', () => {
     expect(sut.ingest(listedVisit(5))).toEqual([]);
     sut.ingest(policeCall(6, { fraudType: 'romance' }));
     expect(sut.ingest(listedVisit(7)).map((f) => f.ruleVersion)).toEqual([2]);
+  });
+
+  it('keeps a rule quiet across a new version of it', () => {
+    const sut = new Correlator([buildRule()]);
+    sut.ingest(policeCall(0));
+    expect(sut.ingest(listedVisit(5))).toHaveLength(1);
+    sut.replaceRules([buildRule({ version: 2, level: 'orange' })]);
+    expect(sut.ingest(listedVisit(6))).toEqual([]);
   });
 
   it('stops firing a rule whose latest version is disabled', () => {

@@ -83,6 +83,10 @@ export class Correlator {
   #met: Uint32Array;
   /** Ring index chosen for each step during the search. */
   #chosen: Int32Array;
+  /** During a search: steps must be later than this (the last firing's evidence). */
+  #after = -Infinity;
+  /** During a search: candidates it may still try. */
+  #budget = 0;
 
   constructor(rules: readonly CorrelationRule[], options: CorrelatorOptions = {}) {
     this.#capacity = Math.max(1, Math.floor(options.maxSignalsPerPerson ?? 64));
@@ -163,6 +167,12 @@ export class Correlator {
     const words = this.#compiled.table.words;
     const chosen = this.#chosen;
     if (rule.sameFraudType === true && signal.fraudType === null) return null;
+    const last = person.lastFired?.get(rule.id);
+    // A firing after the last one is made of signals that all came after its evidence.
+    if (last !== undefined && signal.at <= last) return null;
+    this.#after = last ?? -Infinity;
+    if (stepBits.length > 1 && !this.#everyStepWithinReach(compiled, person, signal.at)) return null;
+    this.#budget = SEARCH_BUDGET;
     let found = false;
     for (let k = 0; k < stepBits.length && !found; k++) {
       if (!hasBit(person.masks, index * words, stepBits[k]!)) continue;
@@ -178,7 +188,6 @@ export class Correlator {
       steps.push(step);
       if (step.at > newest) newest = step.at;
     }
-    const last = person.lastFired?.get(rule.id);
     if (last !== undefined && newest <= last + windowMs) return null;
     (person.lastFired ??= new Map()).set(rule.id, last === undefined ? newest : Math.max(last, newest));
     const fraudType: FraudType | null =
@@ -193,6 +202,23 @@ export class Correlator {
       eventIds: steps.map((s) => s.eventId),
       reason: fillReason(rule, steps, signal, fraudType),
     };
+  }
+
+  /** Whether every step is met by some kept signal within one window of `at` (a cheap test first). */
+  #everyStepWithinReach(compiled: CompiledRule, person: PersonSignals, at: number): boolean {
+    const words = this.#compiled.table.words;
+    for (const bit of compiled.stepBits) {
+      let met = false;
+      for (let index = 0; index < person.size && !met; index++) {
+        const other = person.signals[index]!.at;
+        met =
+          Math.abs(other - at) <= compiled.windowMs &&
+          other > this.#after &&
+          hasBit(person.masks, index * words, bit);
+      }
+      if (!met) return false;
+    }
+    return true;
   }
 
   /**
@@ -219,12 +245,14 @@ export class Correlator {
     // Steps are filled in order around the fixed one, so the step before is always chosen.
     const previousAt = step > 0 ? person.signals[chosen[step - 1]!]!.at : -Infinity;
     for (let n = 0; n < person.size; n++) {
+      if (--this.#budget < 0) return false;
       const index = person.newest(n);
       if (!hasBit(person.masks, index * words, stepBits[step]!)) continue;
       if (isChosen(chosen, index, stepBits.length)) continue;
       const candidate = person.signals[index]!;
       if (fraudType !== undefined && candidate.fraudType !== fraudType) continue;
       const at = candidate.at;
+      if (at <= this.#after) continue;
       const low = at < first ? at : first;
       const high = at > last ? at : last;
       if (high - low > windowMs) continue;
@@ -236,6 +264,13 @@ export class Correlator {
     return false;
   }
 }
+
+/**
+ * Candidates tried per rule and signal before the search gives up. A rule of a few steps needs a few
+ * hundred at most; only a many-step rule over a person with dozens of look-alike signals comes near, and
+ * then it does not fire on that signal rather than stall the stream.
+ */
+const SEARCH_BUDGET = 20_000;
 
 function meetsAnyStep(anyStep: Uint32Array, met: Uint32Array, words: number): boolean {
   for (let w = 0; w < words; w++) if ((anyStep[w]! & met[w]!) !== 0) return true;
