@@ -41,6 +41,18 @@ export interface Config {
   consoleDir: string;
   /** Trust X-Forwarded-* headers from a reverse proxy. `FANZHA_TRUST_PROXY`, default false. */
   trustProxy: boolean;
+  /** Events the in-process queue holds before intake answers 503. `FANZHA_EVENT_QUEUE`, default 50000. */
+  eventQueueSize: number;
+  /** Events handled per store transaction, and held unacknowledged per consumer. `FANZHA_EVENT_BATCH`, default 100. */
+  eventBatchSize: number;
+  /** Handler failures of one event before it becomes a dead letter. `FANZHA_EVENT_MAX_ATTEMPTS`, default 5. */
+  eventMaxAttempts: number;
+  /** JetStream stream of the events. `FANZHA_EVENT_STREAM`, default FANZHA_EVENTS. */
+  eventStreamName: string;
+  /** Subject prefix of the events (`<prefix>.<kind>`). `FANZHA_EVENT_SUBJECTS`, default fanzha.events. */
+  eventSubjectPrefix: string;
+  /** Durable JetStream consumer that handles the events. `FANZHA_EVENT_CONSUMER`, default fanzha-correlation. */
+  eventConsumer: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -71,6 +83,13 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function name(env: Env, key: string, fallback: string, pattern: RegExp): string {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  if (!pattern.test(raw)) throw new ConfigError(`${key} must match ${pattern.source}, got "${raw}"`);
+  return raw;
 }
 
 const defaultConsoleDir = resolve(new URL('../../console/dist', import.meta.url).pathname);
@@ -105,6 +124,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     importLimit: integer(env, 'FANZHA_IMPORT_LIMIT', 4 * 1024 ** 3, 1024),
     consoleDir: resolve(env.FANZHA_CONSOLE_DIR || defaultConsoleDir),
     trustProxy: flag(env, 'FANZHA_TRUST_PROXY', false),
+    eventQueueSize: integer(env, 'FANZHA_EVENT_QUEUE', 50_000, 1),
+    eventBatchSize: integer(env, 'FANZHA_EVENT_BATCH', 100, 1),
+    eventMaxAttempts: integer(env, 'FANZHA_EVENT_MAX_ATTEMPTS', 5, 1),
+    eventStreamName: name(env, 'FANZHA_EVENT_STREAM', 'FANZHA_EVENTS', /^[A-Za-z0-9_-]{1,64}$/),
+    eventSubjectPrefix: name(env, 'FANZHA_EVENT_SUBJECTS', 'fanzha.events', /^[\w-]+(\.[\w-]+)*$/),
+    eventConsumer: name(env, 'FANZHA_EVENT_CONSUMER', 'fanzha-correlation', /^[A-Za-z0-9_-]{1,64}$/),
     ...overrides,
   };
 }

@@ -15,6 +15,7 @@ import { caseRoutes } from '../modules/cases/index.js';
 import { ApiKeyCache, LoginLimiter, apiKeyRoutes, authRoutes } from '../modules/auth/index.js';
 import { callerBehaviourRoutes } from '../modules/caller-behaviour/index.js';
 import { domainWatchRoutes } from '../modules/domain-watch/index.js';
+import { eventRoutes, openEventPipeline, type StreamEventPipeline } from '../modules/events/index.js';
 import { ImportJobs, intelRoutes, transferRoutes } from '../modules/intel/index.js';
 import {
   createSmsTextScorer,
@@ -75,6 +76,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     screening: Awaited<ReturnType<typeof startScreening>>;
     imports: ImportJobs;
+    /** The event pipeline: set its handler before the app is ready (it starts consuming then). */
+    eventPipeline: StreamEventPipeline;
   }
 }
 
@@ -159,6 +162,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(domainWatchRoutes(ctx));
   await app.register(callerBehaviourRoutes(ctx));
   await app.register(appealRoutes(ctx));
+  const eventPipeline = await openEventPipeline(ctx, { registry: metrics.registry, log: app.log });
+  app.decorate('eventPipeline', eventPipeline);
+  app.addHook('onReady', () => eventPipeline.start());
+  app.addHook('onClose', () => eventPipeline.stop());
+  await app.register(eventRoutes(ctx, eventPipeline));
   await app.register(caseRoutes(ctx));
   await app.register(screeningRoutes(screening.service));
   await registerConsole(app, ctx.config.consoleDir);

@@ -229,6 +229,21 @@ function routeCases(): Record<string, RouteCase> {
     },
     'POST /api/v1/partner/appeals': { own: { url: '/api/v1/partner/appeals', payload: newAppeal() } },
     'GET /api/v1/partner/appeals': { own: { url: '/api/v1/partner/appeals' } },
+    'POST /api/v1/events': {
+      own: {
+        url: '/api/v1/events',
+        payload: [
+          {
+            id: 'matrix-1',
+            kind: 'call',
+            at: '2026-11-26T08:00:00+08:00',
+            phone: '13800000000',
+            evidence: { number: '10086' },
+          },
+        ],
+      },
+    },
+    'GET /api/v1/events/dead-letters': { own: { url: '/api/v1/events/dead-letters' } },
     'POST /api/v1/cases': {
       own: { url: '/api/v1/cases', payload: newCase('320102') },
       other: { url: '/api/v1/cases', payload: newCase('320200') },

@@ -28,6 +28,9 @@ function makeAjv(coerceTypes: boolean): Ajv {
 const strict = makeAjv(false);
 const coercing = makeAjv(true);
 
+/** A strict (non-coercing) validator for data that is not a request part, e.g. each event of a batch. */
+export const compileStrict = (schema: object): ValidateFunction => strict.compile(schema);
+
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? strict : coercing;
   const validate: ValidateFunction = ajv.compile(schema);

@@ -3,6 +3,7 @@
  * the migration test checks that every table named here exists after migrating.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { EventTables } from './events-schema.js';
 import type { CaseTables } from './cases-schema.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -185,7 +186,7 @@ export interface SchemaMigrationTable {
   applied_at: Timestamp;
 }
 
-export interface Database extends CaseTables {
+export interface Database extends EventTables, CaseTables {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;

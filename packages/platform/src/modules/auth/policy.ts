@@ -22,6 +22,7 @@ export const permissionRoles = {
   'appeals.file': ['officer', 'analyst'],
   'appeals.read': ['admin', 'analyst', 'officer'],
   'appeals.decide': ['analyst'],
+  'events.read': ['admin', 'analyst'],
   'cases.read': ['admin', 'analyst', 'officer', 'auditor'],
   'cases.write': ['officer', 'analyst'],
   'cases.reveal': ['officer', 'analyst'],
