@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { backtest } from './backtest.js';
+import { backtest, BacktestRun } from './backtest.js';
 import { readDefaultRules } from './default-rules.js';
 import { generateSyntheticSignals } from './synthetic.js';
 import { buildRule, buildSignal, listedVisit, policeCall } from './test-factories.js';
@@ -33,11 +33,12 @@ describe('backtest', () => {
 
   it('counts distinct persons warned, firings and persons per rule, victims caught and false alarms', () => {
     expect(backtest(rules, signals, new Set([victim, '+8613800000009']))).toEqual({
+      signals: 7,
       warnings: 2,
       firingsByRule: [
-        { ruleId: 'police-call-then-web', firings: 2, persons: 2 },
-        { ruleId: 'report', firings: 1, persons: 1 },
-        { ruleId: 'never', firings: 0, persons: 0 },
+        { ruleId: 'police-call-then-web', firings: 2, persons: 2, victimsCaught: 1 },
+        { ruleId: 'report', firings: 1, persons: 1, victimsCaught: 0 },
+        { ruleId: 'never', firings: 0, persons: 0, victimsCaught: 0 },
       ],
       victimsCaught: 1,
       victimsTotal: 2,
@@ -53,6 +54,13 @@ describe('backtest', () => {
       null,
       null,
     ]);
+    expect(result.firingsByRule.map((r) => r.victimsCaught)).toEqual([null, null, null]);
+  });
+
+  it('gives the same figures fed one signal at a time', () => {
+    const run = new BacktestRun(rules);
+    for (const signal of signals) run.add(signal);
+    expect(run.result()).toEqual(backtest(rules, signals));
   });
 
   it('with the default rules, catches most synthetic victims and warns few others', () => {

@@ -7,5 +7,11 @@ export { Correlator, liveRules, type CorrelatorOptions } from './correlator.js';
 export { fillReason, REASON_PLACEHOLDERS, type ReasonPlaceholder } from './reason.js';
 export { parseRules, RuleValidationError, RULE_LIMITS, type RuleIssue } from './validate.js';
 export { readDefaultRules, DEFAULT_RULES_URL } from './default-rules.js';
-export { backtest, type BacktestResult, type RuleBacktest } from './backtest.js';
+export {
+  backtest,
+  BacktestRun,
+  BACKTEST_LATENESS_MS,
+  type BacktestResult,
+  type RuleBacktest,
+} from './backtest.js';
 export { generateSyntheticSignals, type SyntheticSignalOptions, type SyntheticSignals } from './synthetic.js';
