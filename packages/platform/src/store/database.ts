@@ -16,6 +16,8 @@ export interface StoreOptions {
   dataDir: string | 'memory';
   /** A PostgreSQL schema to live in (created if missing); isolates concurrent test runs on one server. */
   schema?: string;
+  /** A PGlite data-directory dump to start a memory store from (tests: one migrated template per run). */
+  template?: Blob;
 }
 
 export interface Store {
@@ -23,6 +25,8 @@ export interface Store {
   backend: 'pglite' | 'postgres';
   /** Runs a multi-statement SQL script in one transaction (migrations). */
   runScript(script: string): Promise<void>;
+  /** PGlite only: the whole data directory as an uncompressed tarball. */
+  dump?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -32,12 +36,13 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
 export async function openStore(options: StoreOptions): Promise<Store> {
   return options.databaseUrl
     ? openPostgres(options.databaseUrl, options.schema)
-    : openPglite(options.dataDir);
+    : openPglite(options.dataDir, options.template);
 }
 
-async function openPglite(dataDir: string): Promise<Store> {
+async function openPglite(dataDir: string, template: Blob | undefined): Promise<Store> {
   if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
-  const client = dataDir === 'memory' ? new PGlite() : new PGlite(dataDir);
+  const client =
+    dataDir === 'memory' ? new PGlite(template ? { loadDataDir: template } : {}) : new PGlite(dataDir);
   await client.waitReady;
   const db = new Kysely<Database>({ dialect: new KyselyPGlite(client).dialect });
   return {
@@ -47,6 +52,9 @@ async function openPglite(dataDir: string): Promise<Store> {
       await client.transaction(async (tx) => {
         await tx.exec(script);
       });
+    },
+    async dump() {
+      return client.dumpDataDir('none');
     },
     async close() {
       await db.destroy();

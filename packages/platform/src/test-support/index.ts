@@ -4,6 +4,7 @@
  * concurrent runs and leftovers never collide.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { loadConfig, type Config } from '../config.js';
 import { systemClock, type Clock, type Context } from '../context.js';
@@ -13,6 +14,7 @@ import { buildApp } from '../http/app.js';
 import type { App } from '../http/types.js';
 import { openStore, type Store } from '../store/database.js';
 import { migrate } from '../store/migrate.js';
+import { STORE_TEMPLATE_ENV } from './store-template.js';
 
 export { DEMO_PASSWORD };
 
@@ -27,7 +29,8 @@ export async function createTestStore(
 ): Promise<TestStore> {
   const databaseUrl = process.env.DATABASE_URL || null;
   const schema = databaseUrl ? `test_${process.pid}_${randomBytes(4).toString('hex')}` : undefined;
-  const store = await openStore({ databaseUrl, dataDir: 'memory', schema });
+  const store = await openStore({ databaseUrl, dataDir: 'memory', schema, template: storeTemplate() });
+  // Applies what the template lacks (none, unless migrations were added since the run began).
   await migrate(store);
   const config = loadConfig({}, { consoleDir: '/nonexistent', databaseUrl, ...options.config });
   const ctx: Context = { db: store.db, clock: options.clock ?? systemClock, config };
@@ -44,6 +47,13 @@ export async function createTestStore(
       }
     },
   };
+}
+
+/** The migrated PGlite data directory of this test run, when the global set-up made one. */
+function storeTemplate(): Blob | undefined {
+  const file = process.env[STORE_TEMPLATE_ENV];
+  if (process.env.DATABASE_URL || !file || !existsSync(file)) return undefined;
+  return new Blob([readFileSync(file)]);
 }
 
 export interface TestPlatform extends TestStore {
