@@ -32,14 +32,21 @@ export function WarningDetailPage() {
   const remote = useRemote((signal) => warningsApi.get(id, signal), [id]);
   const [shown, setShown] = useState<WarningDetail>();
   const [dialog, setDialog] = useState<'attempt' | 'transfer' | null>(null);
-  const { subscribe } = useWarningStream();
+  const { subscribe, markSeen } = useWarningStream();
   const { reload } = remote;
 
   useEffect(() => setShown(remote.data), [remote.data]);
-  useEffect(
-    () => subscribe({ onWarning: (summary) => summary.id === id && reload(), onResync: reload }),
-    [subscribe, id, reload],
-  );
+  useEffect(() => {
+    markSeen(id);
+    return subscribe({
+      onWarning: (summary) => {
+        if (summary.id !== id) return;
+        markSeen(id);
+        reload();
+      },
+      onResync: reload,
+    });
+  }, [subscribe, markSeen, id, reload]);
 
   if (remote.error instanceof ApiProblem && remote.error.status === 404) {
     return (

@@ -28,6 +28,7 @@ export function unitBarOption(
       type: 'bar' as const,
       name: t(`warnings.level.${level}`),
       stack: 'issued',
+      barMaxWidth: 56,
       itemStyle: { color: levelColors[level] },
       data: units.map((unit) => unit[level]),
     })),

@@ -29,7 +29,8 @@ interface WarningStreamValue {
   state: StreamState;
   /** Warnings created or updated since the queue was last looked at. */
   unseen: number;
-  markSeen: () => void;
+  /** Clears the count (the queue is in view), or takes one warning off it (its page is open). */
+  markSeen: (warningId?: string) => void;
   subscribe: (listener: WarningStreamListener) => () => void;
 }
 
@@ -79,7 +80,14 @@ export function WarningStreamProvider({ children }: { children: ReactNode }) {
   }, [enabled]);
 
   const markSeen = useCallback(
-    () => setUnseenIds((previous) => (previous.size === 0 ? previous : new Set())),
+    (warningId?: string) =>
+      setUnseenIds((previous) => {
+        if (warningId === undefined) return previous.size === 0 ? previous : new Set();
+        if (!previous.has(warningId)) return previous;
+        const next = new Set(previous);
+        next.delete(warningId);
+        return next;
+      }),
     [],
   );
   const subscribe = useCallback((listener: WarningStreamListener) => {

@@ -36,14 +36,18 @@ export function WarningRulesPage() {
             {rule.id} · v{rule.version}
           </Typography.Text>
           {rule.description && (
-            <div>
+            <div style={{ maxWidth: 440, whiteSpace: 'normal' }}>
               <Typography.Text type="secondary">{rule.description}</Typography.Text>
             </div>
           )}
         </>
       ),
     },
-    { key: 'steps', title: t('warnings.rules.steps'), render: (_, rule) => stepsText(t, rule) },
+    {
+      key: 'steps',
+      title: t('warnings.rules.steps'),
+      render: (_, rule) => <div style={{ maxWidth: 360, whiteSpace: 'normal' }}>{stepsText(t, rule)}</div>,
+    },
     {
       key: 'window',
       title: t('warnings.rules.window'),

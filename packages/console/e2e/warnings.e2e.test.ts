@@ -1,0 +1,109 @@
+import { HttpPlatformClient, injectScenario } from '@fanzha/sim';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  baseURL,
+  DEMO_PASSWORD,
+  launchBrowser,
+  login,
+  navItem,
+  newSession,
+  openFromNav,
+  screenshot,
+} from './support/browser.ts';
+
+let browser: Browser;
+const avoided = 38_000;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The simulator, driving the e2e platform through its public HTTP interfaces as the demo's staff. */
+function simulator(): HttpPlatformClient {
+  const as = (username: string) => ({ username, password: DEMO_PASSWORD });
+  return new HttpPlatformClient({
+    url: baseURL(),
+    admin: as('province-admin'),
+    analyst: as('province-analyst'),
+    officer: as('xuanwu-officer'),
+  });
+}
+
+/** A figure on the figures page (避免损失, 下发预警…) as a number. */
+async function figure(page: Page, name: string): Promise<number> {
+  const value = page.getByRole('region', { name }).locator('.ant-statistic-content-value');
+  await value.waitFor();
+  return Number((await value.innerText()).replace(/[^\d.]/g, ''));
+}
+
+describe('warn and dissuade', () => {
+  it('a red scenario in 玄武区 appears live in the county officer’s queue; a dissuasion raises the loss avoided', async () => {
+    const { context, page } = await newSession(browser);
+    await login(page, 'xuanwu-officer');
+
+    await openFromNav(page, '预警统计');
+    const before = await figure(page, '避免损失');
+
+    await openFromNav(page, '预警队列');
+    await page.getByText('实时更新中').waitFor();
+    // Anything that reloads the page would drop this marker.
+    await page.evaluate(() => Object.assign(window, { e2eNoReload: true }));
+
+    const scenario = await injectScenario(simulator(), { kind: 'red', countyCode: '320102' });
+    const masked = `${scenario.phone.slice(0, 3)}****${scenario.phone.slice(-4)}`;
+    const row = page.getByRole('row').filter({ hasText: masked });
+    await row.waitFor({ timeout: 20_000 });
+    expect(await page.evaluate(() => (window as unknown as { e2eNoReload?: boolean }).e2eNoReload)).toBe(
+      true,
+    );
+    await row.getByText('红色').waitFor();
+    await row.getByText('冒充公检法').waitFor();
+    await row.getByText(/剩余 \d+:\d\d/).waitFor();
+    await screenshot(page, 'warnings-queue');
+
+    await row.getByRole('link', { name: new RegExp(`查看预警 .*${masked.replace(/\*/g, '\\*')}`) }).click();
+    await page.getByRole('heading', { name: new RegExp(`预警 .*${masked.replace(/\*/g, '\\*')}`) }).waitFor();
+    await page.getByText(scenario.phone, { exact: false }).first().waitFor();
+    await page.getByText('触发规则').first().waitFor();
+    await page.getByText(scenario.domain).first().waitFor();
+    await page.getByText('尚未联系').waitFor();
+    await screenshot(page, 'warnings-detail');
+
+    await page.getByRole('button', { name: '记录处置' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('96110 电话').check();
+    await dialog.getByLabel('劝阻成功').check();
+    await dialog.getByLabel('避免损失金额（即将支付的金额）').fill(String(avoided));
+    await dialog.getByLabel('备注').fill('本人正准备向“安全账户”转账，经电话劝阻后停止');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已记录处置').waitFor();
+    const attempt = page.getByRole('row').filter({ hasText: '96110 电话' });
+    await attempt.getByText('劝阻成功').waitFor();
+    await attempt.getByText('38,000 元').waitFor();
+    await page.getByText('已办结').first().waitFor();
+    expect(await page.getByRole('button', { name: '记录处置' }).count()).toBe(0);
+    await screenshot(page, 'warnings-dissuaded');
+
+    await openFromNav(page, '预警统计');
+    await expect.poll(() => figure(page, '避免损失')).toBe(before + avoided);
+    expect(await figure(page, '劝阻成功')).toBeGreaterThanOrEqual(1);
+    await page.getByRole('img', { name: '各单位预警' }).waitFor();
+    await screenshot(page, 'warnings-figures');
+    await context.close();
+  });
+
+  it('an auditor reads the queue and figures but records nothing and sees no dead letters', async () => {
+    const { context, page } = await newSession(browser);
+    await login(page, 'province-auditor');
+    await openFromNav(page, '预警队列');
+    await page.getByRole('heading', { name: '预警队列' }).waitFor();
+    expect(await navItem(page, '死信事件').count()).toBe(0);
+    await page.goto('/warnings/dead-letters');
+    await page.getByText('没有访问权限').waitFor();
+    await context.close();
+  });
+});
