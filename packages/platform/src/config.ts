@@ -53,6 +53,40 @@ export interface Config {
   eventSubjectPrefix: string;
   /** Durable JetStream consumer that handles the events. `FANZHA_EVENT_CONSUMER`, default fanzha-correlation. */
   eventConsumer: string;
+  /**
+   * Time to first contact of a warning by level, in milliseconds; past it the warning escalates to the
+   * parent unit. `FANZHA_WARNING_DEADLINES=red:5m,orange:30m,yellow:24h` (units s, m, h, d; any subset).
+   */
+  warningDeadlines: WarningDeadlines;
+}
+
+export interface WarningDeadlines {
+  red: number;
+  orange: number;
+  yellow: number;
+}
+
+export const DEFAULT_WARNING_DEADLINES: WarningDeadlines = {
+  red: 5 * 60_000,
+  orange: 30 * 60_000,
+  yellow: 24 * 3_600_000,
+};
+
+const DURATION_UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `red:5m,orange:30m,yellow:24h` → milliseconds per level; levels not named keep their default. */
+export function parseWarningDeadlines(raw: string | undefined): WarningDeadlines {
+  const deadlines = { ...DEFAULT_WARNING_DEADLINES };
+  if (raw === undefined || raw.trim() === '') return deadlines;
+  for (const part of raw.split(',')) {
+    const match = /^\s*(red|orange|yellow)\s*:\s*(\d+)\s*([smhd])\s*$/.exec(part);
+    if (!match || Number(match[2]) === 0)
+      throw new ConfigError(
+        `FANZHA_WARNING_DEADLINES must look like red:5m,orange:30m,yellow:24h, got "${raw}"`,
+      );
+    deadlines[match[1] as keyof WarningDeadlines] = Number(match[2]) * DURATION_UNITS[match[3]!]!;
+  }
+  return deadlines;
 }
 
 type Env = Record<string, string | undefined>;
@@ -130,6 +164,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     eventStreamName: name(env, 'FANZHA_EVENT_STREAM', 'FANZHA_EVENTS', /^[A-Za-z0-9_-]{1,64}$/),
     eventSubjectPrefix: name(env, 'FANZHA_EVENT_SUBJECTS', 'fanzha.events', /^[\w-]+(\.[\w-]+)*$/),
     eventConsumer: name(env, 'FANZHA_EVENT_CONSUMER', 'fanzha-correlation', /^[A-Za-z0-9_-]{1,64}$/),
+    warningDeadlines: parseWarningDeadlines(env.FANZHA_WARNING_DEADLINES),
     ...overrides,
   };
 }

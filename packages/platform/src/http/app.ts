@@ -26,6 +26,12 @@ import {
 } from '../modules/screening/index.js';
 import { orgRoutes } from '../modules/org/index.js';
 import { userRoutes } from '../modules/users/index.js';
+import {
+  startWarnings,
+  warningRoutes,
+  type WarningsOptions,
+  type WarningsRuntime,
+} from '../modules/warnings/index.js';
 import type { Store } from '../store/database.js';
 import { registerAccessCheck } from './access.js';
 import { registerConsole } from './console.js';
@@ -41,6 +47,8 @@ export interface AppOptions {
   metrics?: Metrics;
   /** Interval of the screener's change-log polling; tests may call `screening.follower.sync()` instead. */
   followIntervalMs?: number;
+  /** Warnings: the SMS gateway, the escalation job's interval (0: tests run it by hand). */
+  warnings?: Omit<WarningsOptions, 'screener' | 'log'>;
 }
 
 /** The in-process screening of the main server: the same code a screening node runs. */
@@ -78,6 +86,7 @@ declare module 'fastify' {
     imports: ImportJobs;
     /** The event pipeline: set its handler before the app is ready (it starts consuming then). */
     eventPipeline: StreamEventPipeline;
+    warnings: WarningsRuntime;
   }
 }
 
@@ -162,12 +171,21 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(domainWatchRoutes(ctx));
   await app.register(callerBehaviourRoutes(ctx));
   await app.register(appealRoutes(ctx));
+  await app.register(caseRoutes(ctx));
   const eventPipeline = await openEventPipeline(ctx, { registry: metrics.registry, log: app.log });
   app.decorate('eventPipeline', eventPipeline);
   app.addHook('onReady', () => eventPipeline.start());
   app.addHook('onClose', () => eventPipeline.stop());
   await app.register(eventRoutes(ctx, eventPipeline));
-  await app.register(caseRoutes(ctx));
+  const warnings = await startWarnings(ctx, {
+    ...options.warnings,
+    screener: () => screening.service.follower.screener,
+    log: app.log,
+  });
+  app.decorate('warnings', warnings);
+  eventPipeline.setHandler(warnings.handler);
+  app.addHook('onClose', () => warnings.stop());
+  await app.register(warningRoutes(ctx, warnings));
   await app.register(screeningRoutes(screening.service));
   await registerConsole(app, ctx.config.consoleDir);
   return app;

@@ -82,6 +82,28 @@ beforeAll(async () => {
     ids[key] = created.id;
     ids[`${key}Footprint`] = created.footprints[0]!.id;
   }
+  // Warnings: an open one of 玄武区 and one in the province's queue.
+  for (const [key, unitCode, phone] of [
+    ['ownWarning', '320102', '+8613800000201'],
+    ['otherWarning', '320000', '+8613800000202'],
+  ] as const) {
+    const now = new Date();
+    const row = await sut.ctx.db
+      .insertInto('warnings')
+      .values({
+        phone,
+        unit_code: unitCode,
+        routed_by: 'residence',
+        level: 'red',
+        rule_ids: ['police-call-then-listed-web'],
+        created_at: now,
+        updated_at: now,
+        deadline_at: new Date(now.getTime() + 300_000),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids[key] = row.id;
+  }
 });
 afterAll(() => sut.close());
 
@@ -282,6 +304,73 @@ function routeCases(): Record<string, RouteCase> {
       other: { url: `/api/v1/cases/${ids.otherCase}/transitions`, payload: { to: 'filed' } },
       // Only the first allowed caller moves it; later ones find it filed already.
       expect: [409],
+    },
+    'GET /api/v1/warnings': { own: { url: '/api/v1/warnings' } },
+    'GET /api/v1/warnings/stream': { own: { url: '/api/v1/warnings/stream?maxSeconds=0' } },
+    'GET /api/v1/warnings/figures': { own: { url: '/api/v1/warnings/figures' } },
+    'GET /api/v1/warnings/:id': {
+      own: { url: `/api/v1/warnings/${ids.ownWarning}` },
+      other: { url: `/api/v1/warnings/${ids.otherWarning}` },
+    },
+    'POST /api/v1/warnings/:id/attempts': {
+      own: {
+        url: `/api/v1/warnings/${ids.ownWarning}/attempts`,
+        payload: { channel: 'call', outcome: 'unreachable', note: 'authorisation test' },
+      },
+      other: {
+        url: `/api/v1/warnings/${ids.otherWarning}/attempts`,
+        payload: { channel: 'call', outcome: 'unreachable' },
+      },
+    },
+    'POST /api/v1/warnings/:id/transfer': {
+      // Already with 玄武区: 409, and nothing moves between the roles' runs.
+      own: {
+        url: `/api/v1/warnings/${ids.ownWarning}/transfer`,
+        payload: { unitCode: '320102', reason: 'authorisation test' },
+      },
+      other: {
+        url: `/api/v1/warnings/${ids.otherWarning}/transfer`,
+        payload: { unitCode: '320102', reason: 'authorisation test' },
+      },
+      expect: [409],
+    },
+    'GET /api/v1/warning-rules': { own: { url: '/api/v1/warning-rules' } },
+    'PUT /api/v1/warning-rules/:id': {
+      own: {
+        url: '/api/v1/warning-rules/matrix-rule',
+        payload: {
+          name: '矩阵测试规则',
+          level: 'yellow',
+          fraudType: null,
+          windowMinutes: 10,
+          ordered: true,
+          steps: [{ kinds: ['report'] }],
+          enabled: false,
+        },
+      },
+      // Rules are the province's: analysts below the provincial center are refused.
+      expect: [403],
+    },
+    'POST /api/v1/warning-rules/backtest': {
+      own: {
+        url: '/api/v1/warning-rules/backtest',
+        payload: {
+          rules: [
+            {
+              id: 'matrix-rule',
+              name: '矩阵测试规则',
+              level: 'yellow',
+              fraudType: null,
+              windowMinutes: 10,
+              ordered: true,
+              steps: [{ kinds: ['report'] }],
+              enabled: true,
+            },
+          ],
+          from: '2026-11-25T00:00:00+08:00',
+          to: '2026-11-26T00:00:00+08:00',
+        },
+      },
     },
     'POST /api/v1/users/:id/reveal': {
       own: {

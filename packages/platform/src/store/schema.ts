@@ -3,8 +3,9 @@
  * the migration test checks that every table named here exists after migrating.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { EventTables } from './events-schema.js';
 import type { CaseTables } from './cases-schema.js';
+import type { EventTables } from './events-schema.js';
+import type { WarningTables } from './warnings-schema.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -83,6 +84,8 @@ export interface IntelListTable {
   unit_code: string;
   created_by: string | null;
   created_at: Timestamp;
+  /** The engine FRAUD_TYPE the list's entries point to; null when mixed or unknown. */
+  fraud_type: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IntelEntryTable {
@@ -186,7 +189,7 @@ export interface SchemaMigrationTable {
   applied_at: Timestamp;
 }
 
-export interface Database extends EventTables, CaseTables {
+export interface Database extends EventTables, WarningTables, CaseTables {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;

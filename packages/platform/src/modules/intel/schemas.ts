@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { FRAUD_TYPES, type FraudType } from '@fanzha/engine';
 import { IsoDateTime, PageQuery, Paged } from '../../http/schemas.js';
 
 const Action = Type.Union([Type.Literal('block'), Type.Literal('mark'), Type.Literal('allow')]);
@@ -8,6 +9,13 @@ const Kind = Type.Union([
   Type.Literal('url'),
   Type.Literal('account'),
 ]);
+/** The engine's fraud types (冒充公检法 is `fake_police`, …). */
+const FraudType = Type.Unsafe<FraudType>({
+  type: 'string',
+  enum: [...FRAUD_TYPES],
+  description: 'the fraud type the list’s entries point to (engine FRAUD_TYPES)',
+});
+
 const Match = Type.Union(
   [
     Type.Literal('exact'),
@@ -38,6 +46,7 @@ export const IntelListSchema = Type.Object(
     defaultAction: Action,
     description: Type.Union([Type.String(), Type.Null()]),
     unitCode: Type.String(),
+    fraudType: Type.Union([FraudType, Type.Null()]),
     entryCount: Type.Integer(),
     createdAt: IsoDateTime,
   },
@@ -55,6 +64,8 @@ export const IntelListCreateBody = Type.Object(
     description: Type.Optional(Type.String({ maxLength: 2000 })),
     /** Owning unit (defaults to the caller's). */
     unitCode: Type.Optional(Type.String({ pattern: '^[0-9]{6,12}$' })),
+    /** The fraud type of the list's entries, given to warnings whose evidence names none. */
+    fraudType: Type.Optional(FraudType),
   },
   { additionalProperties: false },
 );

@@ -4,6 +4,7 @@
  * change-log row (the version history and the feed of the screening nodes) and audited. A bulk change
  * is all or nothing: one bad value and nothing is written, with every bad value reported.
  */
+import { isFraudType, type FraudType } from '@fanzha/engine';
 import type { Context } from '../../context.js';
 import { AppError, type FieldError } from '../../errors.js';
 import type { IntelEntryRow, IntelListRow, NewIntelEntry } from '../../store/schema.js';
@@ -37,6 +38,7 @@ export interface IntelList {
   defaultAction: 'block' | 'mark' | 'allow';
   description: string | null;
   unitCode: string;
+  fraudType: FraudType | null;
   entryCount: number;
   createdAt: string;
 }
@@ -49,6 +51,7 @@ const toList = (row: IntelListRow & { entry_count?: string | number }): IntelLis
   defaultAction: row.default_action,
   description: row.description,
   unitCode: row.unit_code,
+  fraudType: row.fraud_type && isFraudType(row.fraud_type) ? row.fraud_type : null,
   entryCount: Number(row.entry_count ?? 0),
   createdAt: new Date(row.created_at).toISOString(),
 });
@@ -65,6 +68,7 @@ export interface ListCreateInput {
   defaultAction: 'block' | 'mark' | 'allow';
   description?: string;
   unitCode?: string;
+  fraudType?: FraudType;
 }
 
 export async function createList(ctx: Context, actor: Actor, input: ListCreateInput): Promise<IntelList> {
@@ -82,6 +86,7 @@ export async function createList(ctx: Context, actor: Actor, input: ListCreateIn
       default_action: input.defaultAction,
       description: input.description ?? null,
       unit_code: unitCode,
+      fraud_type: input.fraudType ?? null,
       created_by: actorName(actor),
       created_at: now,
     });

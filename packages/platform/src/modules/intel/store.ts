@@ -11,6 +11,12 @@ import type {
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** A list to insert: its fraud type may be left out (none). */
+export type NewList = Omit<IntelListRow, 'id' | 'created_at' | 'fraud_type'> & {
+  created_at: Date;
+  fraud_type?: string | null;
+};
+
 export function findLists(db: Db) {
   return db
     .selectFrom('intel_lists')
@@ -31,18 +37,12 @@ export function findList(db: Db, idOrName: string): Promise<IntelListRow | undef
     .executeTakeFirst();
 }
 
-export async function insertList(
-  db: Db,
-  list: Omit<IntelListRow, 'id' | 'created_at'> & { created_at: Date },
-): Promise<IntelListRow> {
+export async function insertList(db: Db, list: NewList): Promise<IntelListRow> {
   return db.insertInto('intel_lists').values(list).returningAll().executeTakeFirstOrThrow();
 }
 
 /** Inserts a list unless one of that name exists (then undefined): safe when two callers race. */
-export function insertListIfAbsent(
-  db: Db,
-  list: Omit<IntelListRow, 'id' | 'created_at'> & { created_at: Date },
-): Promise<IntelListRow | undefined> {
+export function insertListIfAbsent(db: Db, list: NewList): Promise<IntelListRow | undefined> {
   return db
     .insertInto('intel_lists')
     .values(list)
