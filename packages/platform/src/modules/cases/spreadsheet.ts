@@ -261,8 +261,17 @@ function wallTimeOf(date: Date): string {
   return date.toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** `2026-11-20 14:30`, `2026/11/20 14:30:05`, `2026-11-20` (China time) or ISO 8601 with a zone → ISO. */
+/**
+ * `2026-11-20 14:30`, `2026/11/20 14:30:05`, `2026-11-20` (China time), ISO 8601 with a zone, or an
+ * Excel date serial (a date typed into a cell formatted as text or number: 46346.6 is 2026-11-20 14:24)
+ * → ISO.
+ */
 export function parseTime(text: string): string | null {
+  if (/^\d{5}(\.\d+)?$/.test(text.trim())) {
+    // Days since 1899-12-30 in wall time (China time); 25569 is 1970-01-01.
+    const wall = Math.round((Number(text) - 25_569) * 86_400_000);
+    return new Date(wall - 8 * 3_600_000).toISOString();
+  }
   const local = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(
     text.trim(),
   );
