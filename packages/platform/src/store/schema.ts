@@ -3,7 +3,9 @@
  * the migration test checks that every table named here exists after migrating.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CardTables } from './cards-schema.js';
 import type { CaseTables } from './cases-schema.js';
+import type { ClueTables } from './clues-schema.js';
 import type { EventTables } from './events-schema.js';
 import type { WarningTables } from './warnings-schema.js';
 
@@ -189,7 +191,7 @@ export interface SchemaMigrationTable {
   applied_at: Timestamp;
 }
 
-export interface Database extends EventTables, WarningTables, CaseTables {
+export interface Database extends EventTables, WarningTables, CaseTables, ClueTables, CardTables {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;

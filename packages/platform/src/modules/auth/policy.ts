@@ -29,6 +29,19 @@ export const permissionRoles = {
   'cases.read': ['admin', 'analyst', 'officer', 'auditor'],
   'cases.write': ['officer', 'analyst'],
   'cases.reveal': ['officer', 'analyst'],
+  'cards.read': ['admin', 'analyst', 'officer', 'auditor'],
+  'cards.write': ['officer', 'analyst'],
+  'cards.reveal': ['officer', 'analyst'],
+  'cards.dispatch': ['analyst'],
+  'punishment.read': ['admin', 'analyst', 'officer', 'auditor'],
+  'punishment.manage': ['analyst'],
+  'punishment.appeal': ['officer', 'analyst'],
+  'punishment.reveal': ['officer', 'analyst'],
+  'clues.read': ['admin', 'analyst', 'officer', 'auditor'],
+  'clues.dispatch': ['officer', 'analyst'],
+  'clues.work': ['officer', 'analyst'],
+  'operations.read': ['admin', 'analyst', 'officer', 'auditor'],
+  'operations.manage': ['analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

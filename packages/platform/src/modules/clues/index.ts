@@ -1,0 +1,7 @@
+/**
+ * Clues (线索) down the org tree: dispatch (下发), sign (签收), work notes, feedback (反馈) and transfers
+ * through the common parent, reminders and escalation of overdue clues, figures by unit.
+ */
+export { dispatchClues, getClue, listClues } from './service.js';
+export type { NewClue, ClueSummary, ClueDetail, ClueEntityInput } from './schemas.js';
+export { CLUE_ENTITY_KINDS, CLUE_PRIORITIES } from './schemas.js';
