@@ -1,6 +1,7 @@
 import { HttpPlatformClient, injectScenario } from '@fanzha/sim';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pickOption } from './support/intercept.ts';
 import {
   baseURL,
   DEMO_PASSWORD,
@@ -93,6 +94,36 @@ describe('warn and dissuade', () => {
     expect(await figure(page, '劝阻成功')).toBeGreaterThanOrEqual(1);
     await page.getByRole('img', { name: '各单位预警' }).waitFor();
     await screenshot(page, 'warnings-figures');
+    await context.close();
+  });
+
+  it('the city officer finds it by level in the queue and transfers it to another county; the timeline says so, in English too', async () => {
+    const scenario = await injectScenario(simulator(), { kind: 'red', countyCode: '320102' });
+    const masked = `${scenario.phone.slice(0, 3)}****${scenario.phone.slice(-4)}`;
+    const { context, page } = await newSession(browser);
+    await login(page, 'nanjing-officer');
+    await openFromNav(page, '预警队列');
+    await pickOption(page, page, '预警等级', '红色');
+    await expect.poll(() => new URL(page.url()).searchParams.get('level')).toBe('red');
+    const row = page.getByRole('row').filter({ hasText: masked });
+    await row.getByText('玄武区').waitFor();
+    await row.getByRole('link').click();
+
+    await page.getByRole('button', { name: /转\s*派/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('接收单位').click();
+    await page.keyboard.type('秦淮');
+    await page.getByTitle('秦淮区（320104）').click();
+    await dialog.getByLabel('转派理由').fill('本人实际居住在秦淮区，由秦淮区民警上门劝阻');
+    await dialog.getByRole('button', { name: /转\s*派/ }).click();
+    await page.getByText('已转派').waitFor();
+    await page.getByText('转派：玄武区 → 秦淮区').waitFor();
+    await page.getByText('本人实际居住在秦淮区，由秦淮区民警上门劝阻', { exact: false }).waitFor();
+    await page.getByText('秦淮区（320104）').waitFor();
+    await page.getByText('English', { exact: true }).click();
+    await page.getByText('Transferred: 玄武区 → 秦淮区').waitFor();
+    await page.getByRole('button', { name: 'Record attempt' }).waitFor();
+    await screenshot(page, 'warnings-transferred-en');
     await context.close();
   });
 

@@ -102,6 +102,7 @@ export const warnings: WarningsMessages = {
   'warnings.transfer.title': 'Transfer warning: {phone}',
   'warnings.transfer.submit': 'Transfer',
   'warnings.transfer.unit': 'To unit',
+  'warnings.transfer.toProvince': "To the province's queue (not our area)",
   'warnings.transfer.reason': 'Reason',
   'warnings.transfer.done': 'Transferred',
 

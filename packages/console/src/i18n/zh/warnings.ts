@@ -99,6 +99,7 @@ export const warnings = {
   'warnings.transfer.title': '转派预警：{phone}',
   'warnings.transfer.submit': '转派',
   'warnings.transfer.unit': '接收单位',
+  'warnings.transfer.toProvince': '转到省级队列（不属本辖区）',
   'warnings.transfer.reason': '转派理由',
   'warnings.transfer.done': '已转派',
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Flex, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, PhoneOutlined, SwapOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiProblem, warningsApi, type WarningDetail } from '../../../api';
 import { useCan } from '../../../auth';
 import { ProblemAlert } from '../../../components/ProblemAlert';
@@ -25,6 +25,7 @@ const when = (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss');
 export function WarningDetailPage() {
   const t = useT();
   const { id = '' } = useParams();
+  const navigate = useNavigate();
   const { message } = App.useApp();
   const canWork = useCan('warnings.work');
   const now = useNow();
@@ -74,8 +75,13 @@ export function WarningDetailPage() {
   const open = warning.status === 'open';
   const done = (text: string) => (updated: WarningDetail) => {
     setDialog(null);
-    setShown({ ...warning, ...updated });
     void message.success(text);
+    // Sent out of the caller's subtree (the province's queue): it is no longer theirs to see.
+    if (!byCode.has(updated.unitCode)) {
+      void navigate('/warnings/queue');
+      return;
+    }
+    setShown({ ...warning, ...updated });
     reload();
   };
 
