@@ -23,7 +23,7 @@ export interface WarningsTestPlatform extends TestPlatform {
     method: 'GET' | 'POST' | 'PUT',
     url: string,
     payload?: object,
-  ): ReturnType<TestPlatform['app']['inject']>;
+  ): Promise<LightMyRequestResponse>;
 }
 
 /** Numbers the lists hold (fake police callers, domains, accounts) and the citizens of the tests. */

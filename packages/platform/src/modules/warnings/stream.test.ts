@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createWarningsPlatform,
+  redScenario,
+  residentId,
+  type WarningsTestPlatform,
+} from '../../test-support/warnings.js';
+
+let sut: WarningsTestPlatform;
+let base: string;
+
+beforeAll(async () => {
+  sut = await createWarningsPlatform();
+  // A county officer of 鼓楼区 (320106), a county beside 玄武区.
+  const response = await sut.as('province-admin', 'POST', '/api/v1/users', {
+    username: 'gulou-officer',
+    displayName: '鼓楼民警',
+    unitCode: '320106',
+    roles: ['officer'],
+    password: 'gulou-officer-pass',
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  base = await sut.app.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(() => sut.close());
+
+interface StreamEvent {
+  event: string;
+  data: { id: string; unitCode: string; level: string; phoneMasked: string; change: string };
+}
+
+/** Opens the stream as `username` and reads its `warning` events one at a time. */
+async function openStream(username: string, password?: string) {
+  const cookie = await sut.login(username, password);
+  const response = await fetch(`${base}/api/v1/warnings/stream`, { headers: { cookie } });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  return {
+    async next(): Promise<StreamEvent> {
+      for (;;) {
+        const end = buffer.indexOf('\n\n');
+        if (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const fields = Object.fromEntries(
+            block
+              .split('\n')
+              .filter((line) => !line.startsWith(':'))
+              .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]),
+          );
+          if (fields.event) return { event: fields.event, data: JSON.parse(fields.data) };
+          continue;
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error('the stream ended');
+        buffer += decoder.decode(value, { stream: true });
+      }
+    },
+    close: () => reader.cancel(),
+  };
+}
+
+describe('GET /api/v1/warnings/stream', () => {
+  it('delivers a new warning to the county officer of its unit and not to another county’s', async () => {
+    const xuanwu = await openStream('xuanwu-officer');
+    const gulou = await openStream('gulou-officer', 'gulou-officer-pass');
+    const city = await openStream('nanjing-officer');
+
+    await sut.send(redScenario(sut, '+8613812349001', residentId('320102', '19850101', '011')));
+    const seen = await xuanwu.next();
+    expect(seen).toMatchObject({
+      event: 'warning',
+      data: { unitCode: '320102', level: 'red', change: 'created' },
+    });
+    expect(seen.data.phoneMasked).toBe('+86138****9001');
+    expect(seen.data).not.toHaveProperty('phone');
+    expect((await city.next()).data.id).toBe(seen.data.id);
+
+    // Then one in 鼓楼区: it is the first warning the 鼓楼 officer's stream shows (the 玄武 one never came).
+    await sut.send(redScenario(sut, '+8613812349002', residentId('320106', '19850101', '012')));
+    const gulouFirst = await gulou.next();
+    expect(gulouFirst.data).toMatchObject({ unitCode: '320106', change: 'created' });
+    expect(gulouFirst.data.id).not.toBe(seen.data.id);
+
+    for (const stream of [xuanwu, gulou, city]) await stream.close();
+  });
+
+  it('answers 401 without a session; every role reading warnings may watch', async () => {
+    const anonymous = await fetch(`${base}/api/v1/warnings/stream?maxSeconds=0`);
+    expect(anonymous.status).toBe(401);
+    const auditor = await sut.as('province-auditor', 'GET', '/api/v1/warnings/stream?maxSeconds=0');
+    expect(auditor.statusCode).toBe(200);
+  });
+});
