@@ -122,10 +122,15 @@ export class JetStreamEventStream implements EventStream {
     await this.ensureConsumer(options.durable);
     const consumer = await this.js.consumers.get(this.options.streamName, options.durable);
     const messages = await consumer.consume({ max_messages: options.maxBatch });
-    const loop = deliverBatches(messages, options.maxBatch, handler);
+    let stopping!: () => void;
+    const stopped = new Promise<null>((resolve) => (stopping = () => resolve(null)));
+    const loop = deliverBatches(messages, options.maxBatch, handler, stopped);
     return {
       stop: async () => {
-        await messages.close();
+        // Waits for the batch in hand only: after a dropped connection neither the iterator nor
+        // `close` may ever settle.
+        stopping();
+        void messages.close().catch(() => undefined);
         await loop;
       },
     };
@@ -198,21 +203,22 @@ function isNotFound(error: unknown): boolean {
 
 /**
  * Hands the consumer's messages to `handler` in batches: whatever has already arrived, up to
- * `maxBatch`, without waiting for more. Resolves when the message iterator ends (stop or disconnect).
+ * `maxBatch`, without waiting for more. Resolves when the message iterator ends or `stopped` resolves.
  */
 async function deliverBatches(
   messages: ConsumerMessages,
   maxBatch: number,
   handler: BatchHandler,
+  stopped: Promise<null>,
 ): Promise<void> {
   const iterator = messages[Symbol.asyncIterator]();
   const nextTurn = () => new Promise<null>((resolve) => setImmediate(() => resolve(null)));
   let carried: Promise<IteratorResult<JsMsg>> | null = null;
   try {
     for (;;) {
-      const first: IteratorResult<JsMsg> = await (carried ?? iterator.next());
+      const first = await Promise.race([carried ?? iterator.next(), stopped]);
       carried = null;
-      if (first.done) return;
+      if (first === null || first.done) return;
       const batch = [first.value];
       let ended = false;
       while (batch.length < maxBatch && messages.getPending() > 0) {
