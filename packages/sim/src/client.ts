@@ -36,6 +36,8 @@ export interface ListSpec {
   title: string;
   kind: 'number' | 'domain' | 'account';
   defaultAction: 'block' | 'mark';
+  /** The fraud type of the entries (engine FRAUD_TYPES), for platforms that keep one per list. */
+  fraudType?: string;
 }
 
 export interface EntrySpec {
@@ -52,6 +54,12 @@ export interface WarningSummary {
   raw: Record<string, unknown>;
 }
 
+/** The live queue as it arrives: changes since the last `drain`. */
+export interface WarningWatch {
+  drain(): WarningSummary[];
+  close(): void;
+}
+
 export interface AttemptInput {
   channel: 'call' | 'sms' | 'visit';
   outcome: 'dissuaded' | 'paid' | 'unreachable' | 'false_alarm';
@@ -62,14 +70,19 @@ export interface AttemptInput {
 
 export interface PlatformClient {
   units(): Promise<Unit[]>;
-  ensureList(list: ListSpec): Promise<void>;
+  /** Creates the list unless it exists; false when the platform would not keep its fraud type. */
+  ensureList(list: ListSpec): Promise<boolean>;
   addEntries(list: string, entries: readonly EntrySpec[]): Promise<void>;
   /** Verdict actions in the order of `items`. */
   screen(items: readonly ScreenItem[]): Promise<VerdictAction[]>;
   /** null: the platform has no events API. */
   sendEvents(events: readonly PartnerEvent[]): Promise<EventsAnswer | null>;
+  /** How many warnings (open or closed) the platform holds; null: it has no warnings API. */
+  warningCount(): Promise<number | null>;
   /** Open warnings of one level; null: the platform has no warnings API. */
   openWarnings(level: string): Promise<WarningSummary[] | null>;
+  /** Follows the live queue (server-sent events); null when the platform has none. */
+  watchWarnings(): Promise<WarningWatch | null>;
   warning(id: string): Promise<Record<string, unknown>>;
   recordAttempt(id: string, attempt: AttemptInput): Promise<void>;
 }
@@ -104,6 +117,7 @@ export class HttpPlatformClient implements PlatformClient {
   readonly #credentials: Record<Role, Credentials>;
   readonly #sessions = new Map<Role, Promise<string>>();
   #apiKey: Promise<string> | undefined;
+  #keyCreated = false;
 
   constructor(options: HttpClientOptions) {
     this.#url = options.url.replace(/\/+$/, '');
@@ -116,9 +130,16 @@ export class HttpPlatformClient implements PlatformClient {
     return body.items;
   }
 
-  async ensureList(list: ListSpec): Promise<void> {
+  async ensureList(list: ListSpec): Promise<boolean> {
     const response = await this.#request('POST', '/api/v1/intel/lists', { role: 'analyst', body: list });
-    if (response.status === 201 || response.status === 409) return;
+    if (response.status === 201 || response.status === 409) return true;
+    if (response.status === 400 && list.fraudType) {
+      // A platform without fraud types on lists: the list without one.
+      await response.arrayBuffer();
+      const { fraudType: _dropped, ...untyped } = list;
+      await this.ensureList(untyped);
+      return false;
+    }
     throw await failure(response, `creating the list ${list.name}`);
   }
 
@@ -163,6 +184,13 @@ export class HttpPlatformClient implements PlatformClient {
     }
   }
 
+  async warningCount(): Promise<number | null> {
+    const response = await this.#request('GET', '/api/v1/warnings?page=1&pageSize=1', { role: 'officer' });
+    if (response.status === 404) return null;
+    if (!response.ok) throw await failure(response, 'reading the warnings');
+    return ((await response.json()) as { total: number }).total;
+  }
+
   async openWarnings(level: string): Promise<WarningSummary[] | null> {
     const rows: WarningSummary[] = [];
     for (let page = 1; ; page++) {
@@ -174,6 +202,53 @@ export class HttpPlatformClient implements PlatformClient {
       for (const item of body.items) rows.push({ id: String(item.id), level: String(item.level), raw: item });
       if (body.items.length < 200 || rows.length >= (body.total ?? Infinity)) return rows;
     }
+  }
+
+  async watchWarnings(): Promise<WarningWatch | null> {
+    const path = '/api/v1/warnings/stream';
+    const first = await this.#openStream(path);
+    if (first === null) return null;
+    const buffer: WarningSummary[] = [];
+    let closed = false;
+    let current: AbortController = first.abort;
+    const follow = async (response: Response) => {
+      for (;;) {
+        try {
+          await readServerSentEvents(response, (event, data) => {
+            if (event !== 'warning') return;
+            const item = JSON.parse(data) as Record<string, unknown>;
+            buffer.push({ id: String(item.id), level: String(item.level), raw: item });
+          });
+        } catch {
+          // Aborted, or the connection broke: reconnect below unless closed.
+        }
+        if (closed) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const next = await this.#openStream(path).catch(() => null);
+        if (!next) continue;
+        current = next.abort;
+        response = next.response;
+      }
+    };
+    void follow(first.response);
+    return {
+      drain: () => buffer.splice(0, buffer.length),
+      close: () => {
+        closed = true;
+        current.abort();
+      },
+    };
+  }
+
+  async #openStream(path: string): Promise<{ response: Response; abort: AbortController } | null> {
+    const abort = new AbortController();
+    const response = await fetch(this.#url + path, {
+      headers: { cookie: await this.#session('officer'), accept: 'text/event-stream' },
+      signal: abort.signal,
+    });
+    if (response.status === 404) return null;
+    if (!response.ok || !response.body) throw await failure(response, 'following the warnings');
+    return { response, abort };
   }
 
   async warning(id: string): Promise<Record<string, unknown>> {
@@ -196,6 +271,16 @@ export class HttpPlatformClient implements PlatformClient {
   }
 
   async #request(method: string, path: string, options: RequestOptions): Promise<Response> {
+    for (let attempt = 0; ; attempt++) {
+      const response = await this.#send(method, path, options);
+      // A key just created takes effect on the partner paths within seconds (they cache keys).
+      if (response.status !== 401 || !options.key || !this.#keyCreated || attempt >= 60) return response;
+      await response.arrayBuffer();
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  async #send(method: string, path: string, options: RequestOptions): Promise<Response> {
     const headers: Record<string, string> = {};
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.key) headers['x-api-key'] = await this.#key();
@@ -243,6 +328,7 @@ export class HttpPlatformClient implements PlatformClient {
       role: 'admin',
       body: { name: 'fanzha sim (carrier, bank and citizen-report feeds)', scopes: ['events', 'screen'] },
     })) as { key: string };
+    this.#keyCreated = true;
     return body.key;
   }
 }
@@ -251,6 +337,30 @@ interface RequestOptions {
   role?: Role;
   key?: boolean;
   body?: unknown;
+}
+
+/** Reads `event:`/`data:` frames of a server-sent event stream until it ends. */
+async function readServerSentEvents(
+  response: Response,
+  onEvent: (event: string, data: string) => void,
+): Promise<void> {
+  const decoder = new TextDecoder();
+  let pending = '';
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    pending += decoder.decode(chunk, { stream: true });
+    let end: number;
+    while ((end = pending.indexOf('\n\n')) >= 0) {
+      const frame = pending.slice(0, end);
+      pending = pending.slice(end + 2);
+      let event = 'message';
+      const data: string[] = [];
+      for (const line of frame.split('\n')) {
+        if (line.startsWith('event:')) event = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
+      }
+      if (data.length) onEvent(event, data.join('\n'));
+    }
+  }
 }
 
 async function failure(response: Response, doing: string): Promise<PlatformError> {

@@ -38,7 +38,9 @@ export class FakePlatform implements PlatformClient {
     return this.unitList;
   }
 
-  async ensureList(_list: ListSpec): Promise<void> {}
+  async ensureList(_list: ListSpec): Promise<boolean> {
+    return true;
+  }
 
   async addEntries(_list: string, entries: readonly EntrySpec[]): Promise<void> {
     for (const entry of entries) this.listed.add(entry.value);
@@ -76,10 +78,18 @@ export class FakePlatform implements PlatformClient {
     return { accepted: events.length, duplicates: 0, rejected: [] };
   }
 
+  async warningCount(): Promise<number> {
+    return this.warnings.size;
+  }
+
   async openWarnings(level: string): Promise<WarningSummary[]> {
     return [...this.warnings.values()]
       .filter((warning) => warning.status === 'open' && warning.level === level)
       .map((warning) => ({ id: warning.id, level: warning.level, raw: { id: warning.id } }));
+  }
+
+  async watchWarnings(): Promise<null> {
+    return null;
   }
 
   async warning(id: string): Promise<Record<string, unknown>> {

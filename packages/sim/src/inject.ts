@@ -8,7 +8,7 @@ import { mobileOfCity, virtualOperatorNumber } from './phones.js';
 import { provinceFromUnits } from './province.js';
 import { Rng } from './random.js';
 import { generateResidentId } from './resident-id.js';
-import { SIM_LISTS, untilBlocked } from './setup.js';
+import { numberListOf, SIM_LISTS, untilBlocked } from './setup.js';
 import { isoChina, MINUTE } from './time.js';
 
 export interface ScenarioRequest {
@@ -47,10 +47,11 @@ export async function injectScenario(
   const number = virtualOperatorNumber(rng);
   const domain = `gaj-anquan${rng.int(1000, 9999)}-${rng.digits(4)}.top`;
 
-  await client.ensureList(SIM_LISTS.numbers);
+  const numbers = numberListOf('fake_police');
+  await client.ensureList(numbers);
   await client.ensureList(SIM_LISTS.domains);
   const source = { reason: '冒充公检法团伙（模拟场景）', sourceId: `SIM-SCENARIO-${seed}` };
-  await client.addEntries(SIM_LISTS.numbers.name, [{ value: number, ...source }]);
+  await client.addEntries(numbers.name, [{ value: number, ...source }]);
   await client.addEntries(SIM_LISTS.domains.name, [{ value: domain, ...source }]);
   await untilBlocked(client, { kind: 'domain', value: domain });
 

@@ -1,10 +1,10 @@
 /**
- * The officers: they watch the queue (red every minute, orange every five, yellow every quarter hour),
- * open each new warning, and some minutes later call the person. What they record follows the ground
+ * The officers: they follow the live queue (or, without one, look at it: red every minute, orange
+ * every five, yellow every quarter hour), open each new warning, and some minutes later call the person. What they record follows the ground
  * truth: a victim reached before the money left is dissuaded (with the amount), one reached after has
  * paid, anyone else is a false alarm; now and then nobody answers (retried, then a visit).
  */
-import type { AttemptInput, PlatformClient, WarningSummary } from './client.js';
+import type { AttemptInput, PlatformClient, WarningSummary, WarningWatch } from './client.js';
 import type { ObservedWarning, RecordedOutcome } from './report.js';
 import { Rng } from './random.js';
 import { isoChina, MINUTE } from './time.js';
@@ -20,6 +20,8 @@ const FIRST_CALL_MINUTES: Record<string, readonly [number, number]> = {
   orange: [4, 35],
   yellow: [20, 360],
 };
+/** With the live queue: how often the whole queue is read anyway (simulated ms). */
+const FULL_LOOK_EVERY = 30 * MINUTE;
 const REACH_PROBABILITY = 0.85;
 const ATTEMPTS_BEFORE_VISIT = 3;
 
@@ -45,6 +47,8 @@ export class OfficerDesk {
   available = true;
   readonly #tracked = new Map<string, Tracked>();
   readonly #lastPoll = new Map<string, number>();
+  /** The live queue; undefined until tried, null when the platform has none. */
+  #watch: WarningWatch | null | undefined;
 
   constructor(
     private readonly client: PlatformClient,
@@ -54,12 +58,24 @@ export class OfficerDesk {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** Looks at the queues due for a look at `now`, then makes the attempts due before `until`. */
+  /**
+   * Takes in the warnings that appeared (the live queue when the platform has one, with a full look
+   * every half hour in case the stream missed something; otherwise the queues by level as they come
+   * due for a look), then makes the attempts due before `until`.
+   */
   async work(now: number, until: number): Promise<void> {
     if (!this.available) return;
+    if (this.#watch === undefined) this.#watch = await this.client.watchWarnings().catch(() => null);
+    if (this.#watch) {
+      for (const row of this.#watch.drain()) {
+        if (row.raw.status === 'closed') this.#closed(row.id);
+        else await this.#see(row, now);
+      }
+    }
     for (const level of ['red', 'orange', 'yellow']) {
+      const every = this.#watch ? FULL_LOOK_EVERY : POLL_EVERY[level]!;
       const last = this.#lastPoll.get(level);
-      if (last !== undefined && now - last < POLL_EVERY[level]!) continue;
+      if (last !== undefined && now - last < every) continue;
       this.#lastPoll.set(level, now);
       const rows = await this.client.openWarnings(level);
       if (rows === null) {
@@ -73,6 +89,16 @@ export class OfficerDesk {
       .filter((warning) => warning.dueAt !== null && warning.dueAt < until)
       .sort((a, b) => a.dueAt! - b.dueAt! || a.id.localeCompare(b.id));
     for (const warning of due) await this.#attempt(warning);
+  }
+
+  /** Stops following the live queue. */
+  close(): void {
+    this.#watch?.close();
+  }
+
+  #closed(id: string): void {
+    const known = this.#tracked.get(id);
+    if (known) known.dueAt = null;
   }
 
   async #see(row: WarningSummary, now: number): Promise<void> {

@@ -1,55 +1,84 @@
 /**
  * Before the day starts: the simulated analysts put the gangs' known numbers, domains and accounts on
- * three lists of their own (through the intel API, as the analyst user), then wait until screening
+ * lists of their own (through the intel API, as the analyst user), then wait until screening
  * answers with the new entries.
  */
-import { FRAUD_TYPE_LABELS } from '@fanzha/engine';
+import { FRAUD_TYPE_LABELS, FRAUD_TYPES, type FraudType } from '@fanzha/engine';
 import type { EntrySpec, ListSpec, PlatformClient, ScreenItem } from './client.js';
-import type { Gang } from './model.js';
+import type { Gang, GangAsset } from './model.js';
+
+/** One number list per fraud type (so that the platform labels signals from the list), one of domains, one of accounts. */
+export function numberListOf(fraudType: FraudType): ListSpec {
+  return {
+    name: `sim-${fraudType.replace(/_/g, '-')}-numbers`,
+    title: `${FRAUD_TYPE_LABELS[fraudType]}团伙号码（模拟）`,
+    kind: 'number',
+    defaultAction: 'block',
+    fraudType,
+  };
+}
 
 export const SIM_LISTS = {
-  numbers: { name: 'sim-gang-numbers', title: '模拟团伙涉诈号码', kind: 'number', defaultAction: 'block' },
-  domains: { name: 'sim-gang-domains', title: '模拟团伙涉诈域名', kind: 'domain', defaultAction: 'block' },
-  accounts: { name: 'sim-gang-accounts', title: '模拟团伙涉案账户', kind: 'account', defaultAction: 'block' },
+  domains: {
+    name: 'sim-gang-domains',
+    title: '团伙涉诈域名（模拟）',
+    kind: 'domain',
+    defaultAction: 'block',
+  },
+  accounts: {
+    name: 'sim-gang-accounts',
+    title: '团伙涉案账户（模拟）',
+    kind: 'account',
+    defaultAction: 'block',
+  },
 } as const satisfies Record<string, ListSpec>;
 
+/**
+ * Lists the gangs' known assets. Answers whether the platform keeps the lists' fraud types; when it
+ * does not, partners name the fraud type in their events' evidence instead.
+ */
 export async function listGangAssets(
   client: PlatformClient,
   gangs: readonly Gang[],
   log: (message: string) => void,
-): Promise<void> {
-  const entries = (pick: (gang: Gang) => Gang['numbers'], accountKind?: string): EntrySpec[] =>
-    gangs.flatMap((gang) =>
-      pick(gang)
-        .filter((asset) => asset.listed)
-        .map((asset) => ({
-          value: asset.value,
-          ...(accountKind ? { accountKind } : {}),
-          reason: `${FRAUD_TYPE_LABELS[gang.fraudType]}团伙（模拟 ${gang.id}）`,
-          sourceId: `SIM-${gang.id}`,
-        })),
-    );
+): Promise<{ listsKeepFraudTypes: boolean }> {
+  const entries = (gang: Gang, assets: readonly GangAsset[], accountKind?: string): EntrySpec[] =>
+    assets
+      .filter((asset) => asset.listed)
+      .map((asset) => ({
+        value: asset.value,
+        ...(accountKind ? { accountKind } : {}),
+        reason: `${FRAUD_TYPE_LABELS[gang.fraudType]}团伙（模拟 ${gang.id}）`,
+        sourceId: `SIM-${gang.id}`,
+      }));
+  let listsKeepFraudTypes = true;
   try {
+    for (const fraudType of FRAUD_TYPES) {
+      const list = numberListOf(fraudType);
+      if (!(await client.ensureList(list))) listsKeepFraudTypes = false;
+      const typed = gangs.filter((gang) => gang.fraudType === fraudType);
+      await client.addEntries(
+        list.name,
+        typed.flatMap((gang) => entries(gang, gang.numbers)),
+      );
+    }
     for (const list of Object.values(SIM_LISTS)) await client.ensureList(list);
     await client.addEntries(
-      SIM_LISTS.numbers.name,
-      entries((gang) => gang.numbers),
-    );
-    await client.addEntries(
       SIM_LISTS.domains.name,
-      entries((gang) => gang.domains),
+      gangs.flatMap((gang) => entries(gang, gang.domains)),
     );
     await client.addEntries(
       SIM_LISTS.accounts.name,
-      entries((gang) => gang.accounts, 'bank_card'),
+      gangs.flatMap((gang) => entries(gang, gang.accounts, 'bank_card')),
     );
   } catch (error) {
     log(`the gangs' assets could not be listed (${(error as Error).message}); only the existing lists apply`);
-    return;
+    return { listsKeepFraudTypes: false };
   }
   const probe = gangs.flatMap((gang) => gang.numbers).find((asset) => asset.listed);
   if (probe && !(await untilBlocked(client, { kind: 'number', value: probe.value })))
     log('screening did not answer with the new list entries within 10 s; going on');
+  return { listsKeepFraudTypes };
 }
 
 /** Screening picks up list changes asynchronously (a bus signal, then a sync): waits up to 10 s for it. */

@@ -85,10 +85,14 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
     `${province.name}: ${plan.people.length} people in ${province.counties.length} counties, ` +
       `${plan.gangs.length} gangs, ${plan.contacts.length} gang contacts, ${plan.victims.length} victims planned`,
   );
-  await listGangAssets(client, plan.gangs, log);
+  const { listsKeepFraudTypes } = await listGangAssets(client, plan.gangs, log);
 
-  const run = new Run(client, plan, options, log);
-  await run.walk(options.tickSeconds ?? 60);
+  const run = new Run(client, plan, options, log, listsKeepFraudTypes);
+  try {
+    await run.walk(options.tickSeconds ?? 60);
+  } finally {
+    run.desk.close();
+  }
   const report = computeReport(plan, {
     warnings: run.desk.warnings,
     outcomes: run.desk.outcomes,
@@ -132,6 +136,8 @@ class Run {
   accepted = 0;
   rejected = 0;
   sendingSeconds = 0;
+  screeningSeconds = 0;
+  officerSeconds = 0;
   #eventsEnabled = true;
   #sequence = 0;
   readonly #runId: string;
@@ -146,11 +152,13 @@ class Run {
     private readonly plan: SimPlan,
     private readonly options: SimOptions,
     private readonly log: (line: string) => void,
+    listsKeepFraudTypes: boolean,
   ) {
     this.#runId = `sim${options.seed}-${Math.floor(plan.start / 1000).toString(36)}`;
     this.victims = victimStates(plan.victims);
     this.#personOfPhone = new Map(plan.people.map((person, index) => [person.phone, index]));
-    this.#fraudTypeOf = fraudTypeIndex(plan.gangs);
+    // Partners name a fraud type only where the platform cannot take it from the list that matched.
+    this.#fraudTypeOf = listsKeepFraudTypes ? new Map() : fraudTypeIndex(plan.gangs);
     this.#steps = plan.victims
       .flatMap((victim) => victim.steps.map((step) => ({ person: victim.person, step })))
       .sort((a, b) => a.step.at - b.step.at || a.person - b.person);
@@ -182,7 +190,9 @@ class Run {
     let nextProgress = plan.start + HOUR;
     for (let from = plan.start, tickNumber = 0; from < plan.end; from += tick, tickNumber++) {
       const to = Math.min(from + tick, plan.end);
+      const officersBegan = performance.now();
       await this.desk.work(from, to);
+      this.officerSeconds += (performance.now() - officersBegan) / 1000;
 
       const rng = Rng.derive(options.seed, `traffic:${tickNumber}`);
       const sightings: Sighting[] = ordinaryTraffic(
@@ -200,7 +210,9 @@ class Run {
         if (stepHappens(this.victims.get(person)!, step.at)) sightings.push(stepSighting(person, step));
       }
       this.#paymentsIn(from, to);
+      const screeningBegan = performance.now();
       const events = await this.#screen(sightings);
+      this.screeningSeconds += (performance.now() - screeningBegan) / 1000;
       events.push(...this.#reportsDue(to));
       await this.#send(events);
 
@@ -247,7 +259,8 @@ class Run {
       const actions: VerdictAction[] = await this.client.screen(chunk.map((sighting) => sighting.screen));
       chunk.forEach((sighting, index) => {
         const action = actions[index];
-        if (action === 'block' || action === 'mark') events.push(this.#event(sighting));
+        if (action === 'block' || action === 'mark' || sighting.reportedAnyway)
+          events.push(this.#event(sighting));
       });
     }
     return events;
@@ -323,9 +336,11 @@ class Run {
       if (victim.dissuadedAt !== null) dissuaded += 1;
       else if (victim.plan.paymentAt <= simNow) paid += 1;
     }
-    const wall = ((performance.now() - wallStart) / 1000).toFixed(0);
+    const seconds = (value: number) => value.toFixed(0);
     this.log(
-      `${isoChina(simNow).slice(0, 16)} (+08) · ${wall}s · events ${this.accepted}/${this.sent}` +
+      `${isoChina(simNow).slice(0, 16)} (+08) · ${seconds((performance.now() - wallStart) / 1000)}s` +
+        ` (screening ${seconds(this.screeningSeconds)}s, events ${seconds(this.sendingSeconds)}s,` +
+        ` officers ${seconds(this.officerSeconds)}s) · events ${this.accepted}/${this.sent}` +
         ` · warnings ${this.desk.warnings.length} · victims paid ${paid}, dissuaded ${dissuaded}`,
     );
   }

@@ -20,7 +20,12 @@ export interface Sighting {
   event: Omit<PartnerEvent, 'id' | 'phone' | 'idNumber' | 'at'>;
   /** A victim's payment: sent only while the victim has not been dissuaded. */
   victimStep?: VictimStep;
+  /** Reported whatever the verdict: banks report large transfers (大额转账监测). */
+  reportedAnyway?: boolean;
 }
+
+/** Yuan from which banks report a transfer to the platform even to an unlisted account. */
+export const LARGE_TRANSFER = 10_000;
 
 /** Per person per day: how much ordinary traffic is screened (a sample; the rest passes unseen). */
 export interface TrafficRates {
@@ -118,6 +123,7 @@ export function ordinaryTraffic(
       at: when(),
       screen: { kind: 'account', value: account, accountKind: 'bank_card' },
       event: { kind: 'transfer', evidence: { account, amount } },
+      reportedAnyway: amount >= LARGE_TRANSFER,
     });
   }
   return sightings;
@@ -170,6 +176,7 @@ export function stepSighting(person: number, step: VictimStep): Sighting {
         ...base,
         screen: { kind: 'account', value: step.counterparty, accountKind: 'bank_card' },
         event: { kind: 'transfer', evidence: { account: step.counterparty, amount: step.amount ?? 0 } },
+        reportedAnyway: (step.amount ?? 0) >= LARGE_TRANSFER,
       };
   }
 }

@@ -8,6 +8,7 @@ import { registerNumber } from './number.js';
 import { registerScreen } from './screen.js';
 import { registerScreenNode } from './screen-node.js';
 import { registerSeed } from './seed.js';
+import { registerSim } from './sim.js';
 import { registerSms } from './sms.js';
 import { registerStart } from './start.js';
 import { registerUnits } from './units.js';
@@ -28,4 +29,5 @@ export const commands: Array<(program: Command) => void> = [
   registerSms,
   registerDomain,
   registerCdr,
+  registerSim,
 ];
