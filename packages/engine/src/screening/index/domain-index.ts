@@ -120,7 +120,6 @@ export class DomainIndex {
     highs: Uint32Array;
     lows: Uint32Array;
     owners: Uint32Array;
-    found: Int32Array;
     scratch: Uint32Array;
     bits: Uint8Array;
   };
@@ -209,15 +208,14 @@ export class DomainIndex {
       highs: new Uint32Array(BATCH_KEYS),
       lows: new Uint32Array(BATCH_KEYS),
       owners: new Uint32Array(BATCH_KEYS),
-      found: new Int32Array(BATCH_KEYS),
-      scratch: new Uint32Array(2 * BATCH_KEYS),
+      scratch: new Uint32Array(BATCH_KEYS),
       bits: new Uint8Array(BATCH_KEYS),
     });
     const { high: seedHigh, low: seedLow } = this.seed;
     let keys = 0;
     const flush = () => {
       work.bits.fill(0, 0, keys);
-      this.domains.actionsBatchMixed(work.highs, work.lows, keys, now, work.bits, work.found, work.scratch);
+      this.domains.actionsBatchMixed(work.highs, work.lows, keys, now, work.bits, work.scratch);
       for (let k = 0; k < keys; k++) out[work.owners[k]!]! |= work.bits[k]!;
       keys = 0;
     };

@@ -48,20 +48,14 @@ export class EntryTable {
   }
 
   actionsMixed(mixedHigh: number, mixedLow: number, now: number): number {
-    const { base, tombstones, records } = this;
-    let bits = 0;
-    for (let p = base.findMixed(mixedHigh, mixedLow); p >= 0; p = base.findMixed(mixedHigh, mixedLow, p)) {
-      if (tombstones !== null && (tombstones[p >>> 5]! & (1 << (p & 31))) !== 0) continue;
-      const record = base.payloadAt(p);
-      if (records.expiresAtOf[record]! > now) bits |= records.actionBitOf[record]!;
-    }
+    let bits = this.base.actionsMixed(mixedHigh, mixedLow, now, this.records, this.tombstones);
     if (this.overlayCount > 0) bits |= this.overlayActions(mixedHigh, mixedLow, now);
     return bits;
   }
 
   /**
-   * Batch form of `actionsMixed`: ORs the action bits of `count` mixed keys into `out`. `found` and
-   * `scratch` are caller-owned work space of at least `count` and `2 * count` elements.
+   * Batch form of `actionsMixed`: ORs the action bits of `count` mixed keys into `out`. `scratch` is
+   * caller-owned work space of at least `count` elements.
    */
   actionsBatchMixed(
     highs: Uint32Array,
@@ -69,20 +63,9 @@ export class EntryTable {
     count: number,
     now: number,
     out: Uint8Array,
-    found: Int32Array,
     scratch: Uint32Array,
   ): void {
-    const { base, tombstones, records } = this;
-    base.findBatchMixed(highs, lows, count, found, scratch);
-    for (let i = 0; i < count; i++) {
-      let bits = 0;
-      for (let p = found[i]!; p >= 0; p = base.findMixed(highs[i]!, lows[i]!, p)) {
-        if (tombstones !== null && (tombstones[p >>> 5]! & (1 << (p & 31))) !== 0) continue;
-        const record = base.payloadAt(p);
-        if (records.expiresAtOf[record]! > now) bits |= records.actionBitOf[record]!;
-      }
-      out[i]! |= bits;
-    }
+    this.base.actionsBatchMixed(highs, lows, count, now, this.records, this.tombstones, out, scratch);
     if (this.overlayCount > 0) {
       for (let i = 0; i < count; i++) out[i]! |= this.overlayActions(highs[i]!, lows[i]!, now);
     }
@@ -140,7 +123,7 @@ export class EntryTable {
     let removed = 0;
     for (let p = base.findMixed(mixedHigh, mixedLow); p >= 0; p = base.findMixed(mixedHigh, mixedLow, p)) {
       if (records.listOf[base.payloadAt(p)] !== listId) continue;
-      this.tombstones ??= new Uint32Array(Math.ceil(base.size / 32));
+      this.tombstones ??= new Uint32Array(Math.ceil(base.positions / 32));
       const bit = 1 << (p & 31);
       if ((this.tombstones[p >>> 5]! & bit) !== 0) continue;
       this.tombstones[p >>> 5]! |= bit;

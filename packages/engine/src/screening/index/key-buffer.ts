@@ -1,5 +1,6 @@
 /** A growable column of (high, low, payload) keys, for builders fed one entry at a time. */
 import { mix, mixed } from './key-mix.js';
+import type { KeyGroups } from './key-groups.js';
 import { KeyTable } from './key-table.js';
 
 export class KeyBuffer {
@@ -34,13 +35,19 @@ export class KeyBuffer {
     return KeyTable.build(this.highs, this.lows, this.payloads, this.count);
   }
 
-  /** Writes the keys, mixed, and payloads into the arrays from `offset` (for builders with bulk input). */
-  mixInto(highs: Uint32Array, lows: Uint32Array, payloads: Uint32Array, offset: number): void {
+  /** The largest payload pushed (0 when empty). */
+  maxPayload(): number {
+    let max = 0;
+    for (let i = 0; i < this.count; i++) if (this.payloads[i]! > max) max = this.payloads[i]!;
+    return max;
+  }
+
+  /** Counts (while counting) or adds the keys, mixed, to `groups` (for builders with bulk input). */
+  mixInto(groups: KeyGroups): void {
     for (let i = 0; i < this.count; i++) {
       mix(this.highs[i]!, this.lows[i]!);
-      highs[offset + i] = mixed[0]!;
-      lows[offset + i] = mixed[1]!;
-      payloads[offset + i] = this.payloads[i]!;
+      if (groups.scattering) groups.add(mixed[0]!, mixed[1]!, this.payloads[i]!);
+      else groups.count(mixed[0]!);
     }
   }
 

@@ -7,6 +7,7 @@ import { classifyNumber } from '../number/classify.js';
 import type { EntryProvenance } from './entry.js';
 import { EntryTable } from './entry-table.js';
 import { KeyBuffer } from './key-buffer.js';
+import { KeyGroups } from './key-groups.js';
 import { KeyTable } from './key-table.js';
 import { mix, mixed } from './key-mix.js';
 import { encodeDigits, encodeE164Value, numberKey, splitNormalized } from './number-key.js';
@@ -152,17 +153,24 @@ export class NumberIndexBuilder {
 
   private exactTable(): KeyTable {
     if (this.bulk.length === 0) return this.exact.toTable();
+    // Bulk snapshots: mixed keys are grouped by their top 8 bits (a counting sort: one pass to count,
+    // mixing again to scatter, which is cheaper than storing and re-reading them), and the groups are
+    // placed in turn — buckets follow the mixed high half, so each group's writes stay in cache.
     const count = this.bulk.reduce((n, chunk) => n + chunk.values.length, this.exact.size);
-    const highs = new Uint32Array(count);
-    const lows = new Uint32Array(count);
-    const payloads = new Uint32Array(count);
-    this.exact.mixInto(highs, lows, payloads, 0);
-    let offset = this.exact.size;
-    for (const { values, records } of this.bulk) {
-      mixE164Values(values, records, highs, lows, payloads, offset);
-      offset += values.length;
+    let maxPayload = this.exact.maxPayload();
+    for (const { records } of this.bulk) {
+      if (typeof records === 'number') maxPayload = Math.max(maxPayload, records);
+      else for (let i = 0; i < records.length; i++) if (records[i]! > maxPayload) maxPayload = records[i]!;
     }
-    return KeyTable.fromMixed(highs, lows, payloads, count);
+    const grouped = new KeyGroups(count);
+    this.exact.mixInto(grouped);
+    for (const { values } of this.bulk) countE164Values(grouped, values);
+    grouped.startScatter();
+    this.exact.mixInto(grouped);
+    for (const { values, records } of this.bulk) scatterE164Values(grouped, values, records);
+    const writer = KeyTable.writer(count, maxPayload);
+    for (let i = 0; i < count; i++) writer.add(grouped.highs[i]!, grouped.lows[i]!, grouped.payloads[i]!);
+    return writer.finish();
   }
 
   build(): NumberIndex {
@@ -176,30 +184,26 @@ export class NumberIndexBuilder {
   }
 }
 
-/** Mixes bulk E.164 values straight into the table's input, without a per-number call. */
-function mixE164Values(
-  values: Float64Array,
-  records: Uint32Array | number,
-  highs: Uint32Array,
-  lows: Uint32Array,
-  payloads: Uint32Array,
-  offset: number,
-): void {
+function countE164Values(groups: KeyGroups, values: Float64Array): void {
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     mix(Math.floor(value / TWO_32), value >>> 0);
-    highs[offset + i] = mixed[0]!;
-    lows[offset + i] = mixed[1]!;
+    groups.count(mixed[0]!);
   }
-  if (typeof records === 'number') payloads.fill(records, offset, offset + values.length);
-  else payloads.set(records, offset);
+}
+
+function scatterE164Values(groups: KeyGroups, values: Float64Array, records: Uint32Array | number): void {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    mix(Math.floor(value / TWO_32), value >>> 0);
+    groups.add(mixed[0]!, mixed[1]!, typeof records === 'number' ? records : records[i]!);
+  }
 }
 
 export class NumberIndex {
   private batchWork?: {
     highs: Uint32Array;
     lows: Uint32Array;
-    found: Int32Array;
     scratch: Uint32Array;
     out: Uint8Array;
   };
@@ -283,8 +287,7 @@ export class NumberIndex {
     const work = (this.batchWork ??= {
       highs: new Uint32Array(BATCH),
       lows: new Uint32Array(BATCH),
-      found: new Int32Array(BATCH),
-      scratch: new Uint32Array(2 * BATCH),
+      scratch: new Uint32Array(BATCH),
       out: new Uint8Array(BATCH),
     });
     for (let from = 0; from < values.length; from += BATCH) {
@@ -296,7 +299,7 @@ export class NumberIndex {
         work.lows[i] = mixed[1]!;
       }
       work.out.fill(0, 0, count);
-      this.exact.actionsBatchMixed(work.highs, work.lows, count, now, work.out, work.found, work.scratch);
+      this.exact.actionsBatchMixed(work.highs, work.lows, count, now, work.out, work.scratch);
       for (let i = 0; i < count; i++) {
         out[from + i] =
           this.e164Prefixes.lengths === 0

@@ -1,8 +1,10 @@
 /**
- * KeyTable: an immutable multiset of 64-bit keys, each with a payload (a provenance record id), laid
- * out in typed arrays so that a lookup reads one directory word and one or two adjacent cache lines:
+ * SlotTable: the overflow of a KeyTable (the keys of its full buckets, a few percent) — an immutable
+ * multiset of mixed 64-bit keys, each with a payload (a provenance record id), laid out in typed
+ * arrays so that a lookup reads one directory word and one or two adjacent cache lines (it was the
+ * main table's layout before the directory-less buckets of key-table.ts):
  *
- * - keys are mixed (see key-mix.ts) and bucketed by the top `slotBits` bits of the mixed high half
+ * - keys (mixed by key-mix.ts) are bucketed by the top `slotBits` bits of the mixed high half
  *   (a counting sort: building is O(n)); the directory holds, per slot, its first position and a
  *   32-bit summary of its keys (two bits of each key's low half set), so that ~90% of the keys that
  *   are not listed are answered from the directory word alone, without touching the entries;
@@ -13,11 +15,7 @@
  *     snapshot made of bulk imports);
  *   - packed, 8 bytes: [low half, low 16 bits of the high half | 16-bit payload];
  *   - wide, 12 bytes: [low, high, payload] — small tables, or more than 65,536 records.
- *
- * Batch lookups (`findBatchMixed`) resolve all slots first and scan afterwards, so the CPU overlaps
- * the cache misses of independent keys.
  */
-import { mix, mixed } from './key-mix.js';
 
 /** Average entries per slot: ~1.7 bytes of directory (start and summary) an entry, and a short scan. */
 const LOAD = 4;
@@ -26,8 +24,8 @@ const COMPACT = 0;
 const PACKED = 1;
 const WIDE = 2;
 
-/** A KeyTable's typed arrays as they are, for a snapshot file (see screening/snapshot.ts). */
-export interface KeyTableParts {
+/** A SlotTable's typed arrays as they are, for a snapshot file (see screening/snapshot.ts). */
+export interface SlotTableParts {
   size: number;
   slotBits: number;
   layout: number;
@@ -36,13 +34,11 @@ export interface KeyTableParts {
   halves: Uint16Array;
 }
 
-export class KeyTable {
+export class SlotTable {
   private readonly shift: number;
   /** Bits of the mixed high half an entry stores (the slot holds the rest). */
   private readonly restMask: number;
   private readonly restBits: number;
-  /** Written by batch lookups so that the engine cannot drop their prefetching loads. */
-  private touched = 0;
 
   private constructor(
     readonly size: number,
@@ -60,14 +56,14 @@ export class KeyTable {
     this.restMask = this.restBits === 32 ? 0xffffffff : (1 << this.restBits) - 1;
   }
 
-  /** The table's arrays, shared (a KeyTable never changes them). */
-  toParts(): KeyTableParts {
+  /** The table's arrays, shared (a SlotTable never changes them). */
+  toParts(): SlotTableParts {
     const { size, slotBits, layout, directory, words, halves } = this;
     return { size, slotBits, layout, directory, words, halves };
   }
 
   /** A table over arrays from `toParts()` (e.g. views of a snapshot file), used as they are. */
-  static fromParts(parts: KeyTableParts): KeyTable {
+  static fromParts(parts: SlotTableParts): SlotTable {
     const { size, slotBits, layout, directory, words, halves } = parts;
     const stride = layout === PACKED ? 2 : 3;
     if (
@@ -76,29 +72,17 @@ export class KeyTable {
       directory[2 * 2 ** slotBits] !== size ||
       (layout === COMPACT ? halves.length !== size * 3 : words.length !== size * stride)
     ) {
-      throw new RangeError('KeyTable.fromParts: inconsistent parts');
+      throw new RangeError('SlotTable.fromParts: inconsistent parts');
     }
-    return new KeyTable(size, slotBits, directory, layout, words, halves);
+    return new SlotTable(size, slotBits, directory, layout, words, halves);
   }
 
-  static empty(): KeyTable {
-    return KeyTable.fromMixed(new Uint32Array(0), new Uint32Array(0), new Uint32Array(0), 0);
-  }
-
-  /** Builds from raw (unmixed) keys in any order; duplicates are kept (one key, several lists). */
-  static build(highs: Uint32Array, lows: Uint32Array, payloads: Uint32Array, count: number): KeyTable {
-    const mixedHighs = new Uint32Array(count);
-    const mixedLows = new Uint32Array(count);
-    for (let i = 0; i < count; i++) {
-      mix(highs[i]!, lows[i]!);
-      mixedHighs[i] = mixed[0]!;
-      mixedLows[i] = mixed[1]!;
-    }
-    return KeyTable.fromMixed(mixedHighs, mixedLows, payloads, count);
+  static empty(): SlotTable {
+    return SlotTable.fromMixed(new Uint32Array(0), new Uint32Array(0), new Uint32Array(0), 0);
   }
 
   /** Builds from keys already mixed (compaction re-uses a table's stored keys). */
-  static fromMixed(highs: Uint32Array, lows: Uint32Array, payloads: Uint32Array, count: number): KeyTable {
+  static fromMixed(highs: Uint32Array, lows: Uint32Array, payloads: Uint32Array, count: number): SlotTable {
     const slotBits = Math.min(30, Math.max(1, Math.round(Math.log2(Math.max(1, count / LOAD)))));
     const shift = 32 - slotBits;
     const slotCount = 2 ** slotBits;
@@ -147,7 +131,7 @@ export class KeyTable {
         words[at + 2] = payloads[i]!;
       }
     }
-    return new KeyTable(count, slotBits, directory, layout, words, halves);
+    return new SlotTable(count, slotBits, directory, layout, words, halves);
   }
 
   /**
@@ -161,12 +145,6 @@ export class KeyTable {
     let position = this.directory[at]!;
     if (after >= position) position = after + 1;
     return this.scan(position, this.directory[at + 2]!, high, low);
-  }
-
-  /** `findMixed` for a raw key. */
-  find(high: number, low: number, after = -1): number {
-    mix(high, low);
-    return this.findMixed(mixed[0]!, mixed[1]!, after);
   }
 
   /** Scans positions [from, end) for the mixed key; -1 when absent. */
@@ -193,43 +171,6 @@ export class KeyTable {
       if (words[at] === low && (words[at + 1]! & this.restMask) === rest) return position;
     }
     return -1;
-  }
-
-  /**
-   * Batch form of `findMixed` for `count` keys: writes each key's first entry (or -1) to `found`.
-   * Two passes — slot bounds for every key, then the scans — so that independent misses overlap.
-   */
-  findBatchMixed(
-    highs: Uint32Array,
-    lows: Uint32Array,
-    count: number,
-    found: Int32Array,
-    scratch: Uint32Array,
-  ): void {
-    const { directory, shift } = this;
-    for (let i = 0; i < count; i++) {
-      const at = (highs[i]! >>> shift) * 2;
-      const summary = summaryBits(lows[i]!);
-      const start = directory[at]!;
-      // A key the slot's summary rules out gets an empty range: no entry is touched for it.
-      scratch[2 * i] = start;
-      scratch[2 * i + 1] = (directory[at + 1]! & summary) >>> 0 === summary ? directory[at + 2]! : start;
-    }
-    // Touch each slot's first entry in a loop without data-dependent branches: the loads of all keys
-    // are in flight together, and the scans below find their lines in cache. (A scan's early exit
-    // is a mispredicted branch that would otherwise throw away the next keys' loads.)
-    let touched = 0;
-    if (this.layout === COMPACT) {
-      for (let i = 0; i < count; i++)
-        if (scratch[2 * i + 1]! > scratch[2 * i]!) touched ^= this.halves[scratch[2 * i]! * 3]!;
-    } else {
-      const stride = this.layout === PACKED ? 2 : 3;
-      for (let i = 0; i < count; i++)
-        if (scratch[2 * i + 1]! > scratch[2 * i]!) touched ^= this.words[scratch[2 * i]! * stride]!;
-    }
-    this.touched = touched;
-    for (let i = 0; i < count; i++)
-      found[i] = this.scan(scratch[2 * i]!, scratch[2 * i + 1]!, highs[i]!, lows[i]!);
   }
 
   payloadAt(position: number): number {
