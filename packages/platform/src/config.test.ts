@@ -30,4 +30,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FANZHA_PROVINCE: 'JS' })).toThrow(/FANZHA_PROVINCE/);
     expect(() => loadConfig({ FANZHA_DEMO: 'maybe' })).toThrow(/FANZHA_DEMO/);
   });
+
+  it('reads the event intake settings, refusing names NATS cannot use', () => {
+    expect(loadConfig({})).toMatchObject({
+      eventQueueSize: 50_000,
+      eventStreamName: 'FANZHA_EVENTS',
+      eventSubjectPrefix: 'fanzha.events',
+      eventConsumer: 'fanzha-correlation',
+    });
+    expect(loadConfig({ FANZHA_EVENT_QUEUE: '10', FANZHA_EVENT_SUBJECTS: 'test.run1.events' })).toMatchObject(
+      { eventQueueSize: 10, eventSubjectPrefix: 'test.run1.events' },
+    );
+    expect(() => loadConfig({ FANZHA_EVENT_QUEUE: '0' })).toThrow(/FANZHA_EVENT_QUEUE/);
+    expect(() => loadConfig({ FANZHA_EVENT_STREAM: 'EVENTS.X' })).toThrow(/FANZHA_EVENT_STREAM/);
+    expect(() => loadConfig({ FANZHA_EVENT_SUBJECTS: 'fanzha.events.>' })).toThrow(/FANZHA_EVENT_SUBJECTS/);
+  });
 });

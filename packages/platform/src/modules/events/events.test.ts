@@ -89,7 +89,7 @@ describe('POST /api/v1/events', () => {
 
   it('takes NDJSON line by line; a line that is not JSON is rejected in its place', async () => {
     const body = [event('nd-1'), event('nd-2')].map((e) => JSON.stringify(e)).join('\n') + '\n\n{broken\n';
-    const response = await post(keys['province carrier']!, body, 'application/x-ndjson');
+    const response = await post(keys['province carrier']!, body, 'application/x-ndjson; charset=utf-8');
     expect(response.statusCode, response.body).toBe(202);
     expect(response.json()).toEqual({
       accepted: 2,
@@ -278,6 +278,27 @@ describe('the event pipeline', () => {
       queueDepth: 0,
     });
     await pipeline.stop();
+  });
+
+  it('lets the in-process queue run empty when it stops, refusing new events meanwhile', async () => {
+    const stream = new InProcessEventStream(100);
+    const pipeline = await openEventPipeline(base.ctx, { stream });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    pipeline.setHandler(() => released);
+    await pipeline.start();
+    expect(await pipeline.submit([event('drain-1'), event('drain-2')], 'test')).toMatchObject({
+      accepted: 2,
+    });
+    const stopped = pipeline.stop();
+    expect(await pipeline.submit([event('drain-3')], 'test')).toMatchObject({
+      full: true,
+      reason: 'the platform is stopping',
+    });
+    release();
+    await stopped;
+    const ids = await base.ctx.db.selectFrom('events').select('id').where('id', 'like', 'drain-%').execute();
+    expect(ids.map((row) => row.id).sort()).toEqual(['drain-1', 'drain-2']);
   });
 
   it('checks events published on the bus directly: invalid ones and ones on the wrong subject are dead letters', async () => {

@@ -49,6 +49,7 @@ const UNIT_HEADER = 'fanzha-unit';
 const BUS_SOURCE = 'bus';
 const MAX_RETRY_MS = 30_000;
 const PUBLISH_CHUNK = 256;
+const STOP_DRAIN_MS = 10_000;
 
 /** A handler's own failure, as opposed to the store's: only these count towards dead-lettering. */
 class HandlerFailure extends Error {
@@ -67,6 +68,8 @@ export class StreamEventPipeline implements EventPipeline {
   private handler: EventHandler | null = null;
   private consumer: StreamConsumer | null = null;
   private busy = 0;
+  /** Set while `stop` lets the in-process queue run empty: new events are refused meanwhile. */
+  private draining = false;
   private lastLag = 0;
   private lagTimer: NodeJS.Timeout | null = null;
   private readonly counts: Record<EventOutcome, number> = {
@@ -108,6 +111,10 @@ export class StreamEventPipeline implements EventPipeline {
     source: string,
     options: { unitCode?: string | null } = {},
   ): Promise<SubmitResult> {
+    if (this.draining) {
+      this.count('refused_full', events.length);
+      return { full: true, retryAfterSeconds: 5, reason: 'the platform is stopping' };
+    }
     const now = this.ctx.clock.now();
     const unitCode = options.unitCode ?? null;
     const rejected: Rejection[] = [];
@@ -198,12 +205,29 @@ export class StreamEventPipeline implements EventPipeline {
     this.lagTimer.unref();
   }
 
+  /**
+   * Stops consuming. The in-process queue lives in memory only, so it is first given up to
+   * `STOP_DRAIN_MS` to run empty; what is left then is logged as lost. JetStream keeps its messages.
+   */
   async stop(): Promise<void> {
     if (this.lagTimer) clearInterval(this.lagTimer);
     this.lagTimer = null;
     const consumer = this.consumer;
+    if (consumer && this.stream instanceof InProcessEventStream) {
+      this.draining = true;
+      try {
+        await this.idleWithin(STOP_DRAIN_MS);
+      } finally {
+        this.draining = false;
+      }
+    }
     this.consumer = null;
     await consumer?.stop();
+    if (this.stream instanceof InProcessEventStream && this.stream.depth > 0)
+      this.log?.error(
+        { events: this.stream.depth },
+        'the in-process event queue was not empty at stop: these events are lost',
+      );
     await this.stream.close();
   }
 
@@ -222,8 +246,15 @@ export class StreamEventPipeline implements EventPipeline {
   }
 
   async whenIdle(): Promise<void> {
+    await this.idleWithin(Number.POSITIVE_INFINITY);
+  }
+
+  /** Whether every published event was handled within `ms`. */
+  private async idleWithin(ms: number): Promise<boolean> {
+    const deadline = performance.now() + ms;
     for (;;) {
-      if (this.busy === 0 && (await this.refreshLag()) === 0) return;
+      if (this.busy === 0 && (await this.refreshLag()) === 0) return true;
+      if (performance.now() >= deadline) return false;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
