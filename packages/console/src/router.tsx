@@ -49,6 +49,17 @@ const DeadLettersPage = lazy(() =>
   import('./pages/warnings/deadLetters/DeadLettersPage').then((m) => ({ default: m.DeadLettersPage })),
 );
 
+const CasesPage = lazy(() => import('./pages/cases/CasesPage').then((m) => ({ default: m.CasesPage })));
+const CaseCreatePage = lazy(() =>
+  import('./pages/cases/CaseCreatePage').then((m) => ({ default: m.CaseCreatePage })),
+);
+const CaseImportPage = lazy(() =>
+  import('./pages/cases/CaseImportPage').then((m) => ({ default: m.CaseImportPage })),
+);
+const CaseDetailPage = lazy(() =>
+  import('./pages/cases/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })),
+);
+
 const guarded = (page: PageKey, element: ReactNode) => <RequireRole page={page}>{element}</RequireRole>;
 
 export const router = createBrowserRouter([
@@ -90,6 +101,10 @@ export const router = createBrowserRouter([
             path: '/warnings/dead-letters',
             element: guarded('warnings.deadLetters', <DeadLettersPage />),
           },
+          { path: '/cases', element: guarded('cases', <CasesPage />) },
+          { path: '/cases/new', element: guarded('cases', <CaseCreatePage />) },
+          { path: '/cases/import', element: guarded('cases', <CaseImportPage />) },
+          { path: '/cases/:id', element: guarded('cases', <CaseDetailPage />) },
           { path: '/system/api-keys', element: guarded('apiKeys', <ApiKeysPage />) },
           { path: '/system/units', element: <UnitsPage /> },
           {

@@ -16,3 +16,4 @@ export type { UploadProgress } from './upload';
 export { problemMessage } from './problemMessage';
 export * from './types';
 export * from './warnings';
+export * from './cases';

@@ -38,6 +38,9 @@ export const permissionRoles = {
   'warnings.work': ['officer', 'analyst'],
   'rules.manage': ['analyst'],
   'events.read': ['admin', 'analyst'],
+  'cases.read': ['admin', 'analyst', 'officer', 'auditor'],
+  'cases.write': ['officer', 'analyst'],
+  'cases.reveal': ['officer', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;
@@ -60,6 +63,7 @@ const pageRoles: Partial<Record<PageKey, readonly Role[]>> = {
   'warnings.figures': permissionRoles['warnings.read'],
   'warnings.rules': permissionRoles['warnings.read'],
   'warnings.deadLetters': permissionRoles['events.read'],
+  cases: permissionRoles['cases.read'],
   users: ['admin'],
   audit: ['auditor', 'admin'],
   apiKeys: permissionRoles['apikeys.manage'],

@@ -2,6 +2,7 @@ import { common } from './en/common';
 import { intercept } from './en/intercept';
 import { domainWatch } from './en/domainWatch';
 import { warnings } from './en/warnings';
+import { cases } from './en/cases';
 import { system } from './en/system';
 import type { Messages } from './zh';
 
@@ -12,5 +13,6 @@ export const en: Messages = {
   ...intercept,
   ...domainWatch,
   ...warnings,
+  ...cases,
   ...system,
 };

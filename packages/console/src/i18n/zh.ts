@@ -2,6 +2,7 @@ import { common } from './zh/common';
 import { intercept } from './zh/intercept';
 import { domainWatch } from './zh/domainWatch';
 import { warnings } from './zh/warnings';
+import { cases } from './zh/cases';
 import { system } from './zh/system';
 
 // The console's Chinese texts: the reference dictionary, one module per section under `zh/`. Every key
@@ -11,6 +12,7 @@ export const zh = {
   ...intercept,
   ...domainWatch,
   ...warnings,
+  ...cases,
   ...system,
 } as const;
 

@@ -53,7 +53,7 @@ export type NavEntry = NavPage | NavGroup;
 export const capabilities: (NavPage & { key: CapabilityKey })[] = [
   { key: 'intercept', path: '/intercept', label: 'nav.intercept', icon: <StopOutlined /> },
   { key: 'warnings', path: '/warnings', label: 'nav.warnings', icon: <AlertOutlined /> },
-  { key: 'cases', path: '/cases', label: 'nav.cases', icon: <FileSearchOutlined />, coming: true },
+  { key: 'cases', path: '/cases', label: 'nav.cases', icon: <FileSearchOutlined /> },
   { key: 'clues', path: '/clues', label: 'nav.clues', icon: <NodeIndexOutlined />, coming: true },
   {
     key: 'analysis',

@@ -32,6 +32,7 @@ const warningShortcuts = warningPages.filter((page) => page.key === 'warnings.qu
 const availableText: Partial<Record<CapabilityKey, MessageKey>> = {
   intercept: 'home.intercept.desc',
   warnings: 'home.warnings.desc',
+  cases: 'home.cases.desc',
 };
 
 /** 工作台: who you are, today's warning figures (for those who read warnings), where you can go. */

@@ -1,0 +1,85 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, login, newSession, openFromNav, screenshot } from './support/browser.ts';
+import { pickOption, screenUntil } from './support/intercept.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A bank card of the prefix with its Luhn check digit. */
+function luhnCard(prefix: string): string {
+  for (let check = 0; check <= 9; check++) {
+    const digits = `${prefix}${check}`;
+    let sum = 0;
+    for (let i = digits.length - 1, double = false; i >= 0; i--, double = !double) {
+      let d = Number(digits[i]);
+      if (double) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      sum += d;
+    }
+    if (sum % 10 === 0) return digits;
+  }
+  throw new Error('unreachable');
+}
+
+// Values of this run only, so reruns against one platform never meet old entries.
+const stamp = String(Date.now()).slice(-8);
+const number = `139${stamp}`;
+const card = luhnCard(`622202${stamp}0`);
+const domain = `gongan-${stamp}.example.cn`;
+
+describe('cases', () => {
+  it('an officer enters a case with three footprints and sees each listed as blocked', async () => {
+    const { context, page } = await newSession(browser);
+    await login(page, 'xuanwu-officer');
+    await openFromNav(page, '案件');
+    await page.getByRole('heading', { name: '案件' }).waitFor();
+    await page.getByRole('button', { name: '录入案件' }).click();
+    await page.getByRole('heading', { name: '录入案件' }).waitFor();
+
+    await pickOption(page, page, '案件类别', '冒充公检法');
+    await page.getByLabel('警情编号').fill(`JQ${stamp}`);
+    await page.getByLabel('受害人姓名').fill('张三');
+    await page.getByLabel('受害人电话').fill('13912345678');
+    await page.getByLabel('损失金额（元）').fill('52000');
+    await page
+      .getByLabel('简要案情')
+      .fill('受害人接到自称公安局的电话，称其涉嫌洗钱，按要求向“安全账户”转账。');
+    await page
+      .getByLabel('线索内容 1')
+      .fill(`${number.slice(0, 3)} ${number.slice(3, 7)} ${number.slice(7)}`);
+    await page.getByRole('button', { name: '添加线索' }).click();
+    await pickOption(page, page, '线索类型 2', '银行卡');
+    await page.getByLabel('线索内容 2').fill(card);
+    await page.getByLabel('金额（元） 2').fill('52000');
+    await page.getByRole('button', { name: '添加线索' }).click();
+    await pickOption(page, page, '线索类型 3', '域名');
+    await page.getByLabel('线索内容 3').fill(domain.toUpperCase());
+    await screenshot(page, 'cases-form');
+    await page.getByRole('button', { name: /提\s*交/ }).click();
+
+    await page.getByText(/已录入案件 A320102/).waitFor();
+    await page.getByRole('heading', { name: /^案件 A320102\d+$/ }).waitFor();
+    const caseId = new URL(page.url()).pathname.split('/').at(-1)!;
+    for (const value of [`+86${number}`, card, domain]) {
+      const row = page.getByRole('row').filter({ hasText: value });
+      await row.getByText('拦截', { exact: true }).waitFor();
+      await row.getByText(/^名单 case-/).waitFor();
+    }
+    // The victim is masked on the page.
+    await page.getByText('张* · 139****5678').waitFor();
+    await screenshot(page, 'cases-detail');
+
+    // The list shows the case; the screening tester blocks its number with the case as the source.
+    await openFromNav(page, '案件');
+    await page.getByRole('row').filter({ hasText: caseId }).getByText('冒充公检法').waitFor();
+    const verdict = await screenUntil(page, 'number', number, '拦截');
+    await verdict.getByText(caseId).first().waitFor();
+    expect(await verdict.getByText(caseId).count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
