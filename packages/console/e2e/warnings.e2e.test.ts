@@ -137,4 +137,35 @@ describe('warn and dissuade', () => {
     await page.getByText('没有访问权限').waitFor();
     await context.close();
   });
+
+  it('the province analyst backtests the rules and saves a new version of one, tried first', async () => {
+    const { context, page } = await newSession(browser);
+    await login(page, 'province-analyst');
+    await openFromNav(page, '预警规则');
+    const rule = '冒充公检法来电后访问涉诈网站';
+    const row = page.getByRole('row').filter({ hasText: rule });
+    await row.getByText('30 分钟').waitFor();
+
+    await page.getByRole('button', { name: /回测所选 \d+ 条规则/ }).click();
+    const result = page.getByRole('region', { name: '回测结果' });
+    // The scenarios of the tests before fired this rule.
+    await expect
+      .poll(async () =>
+        Number(await result.getByRole('row').filter({ hasText: rule }).getByRole('cell').nth(2).innerText()),
+      )
+      .toBeGreaterThanOrEqual(1);
+
+    await row.getByRole('button', { name: `新版本 ${rule}` }).click();
+    const dialog = page.getByRole('dialog');
+    const json = dialog.getByLabel('规则（JSON）');
+    await json.fill((await json.inputValue()).replace('"windowMinutes": 30', '"windowMinutes": 45'));
+    await dialog.getByRole('button', { name: '回测近 7 天' }).click();
+    await dialog.getByText(/近 7 天将产生预警 \d+ 条/).waitFor();
+    await dialog.getByRole('button', { name: '保存并生效' }).click();
+    await page.getByText('已保存 v2，已生效').waitFor();
+    await row.getByText('45 分钟').waitFor();
+    await row.getByText('police-call-then-listed-web · v2').waitFor();
+    await screenshot(page, 'warnings-rules');
+    await context.close();
+  });
 });

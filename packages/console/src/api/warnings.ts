@@ -280,6 +280,13 @@ export const warningsApi = {
 export const warningRulesApi = {
   list: (signal?: AbortSignal) =>
     request<{ items: WarningRuleWithVersions[] }>('GET', `${base}/warning-rules`, withSignal(signal)),
+  /** A new version of rule `id` (the next number); it goes live at once. */
+  put: (id: string, body: Omit<WarningRule, 'id' | 'version'>) =>
+    request<WarningRule & { createdAt?: string; createdBy?: string | null }>(
+      'PUT',
+      `${base}/warning-rules/${encodeURIComponent(id)}`,
+      { body },
+    ),
   backtest: (body: BacktestBody, signal?: AbortSignal) =>
     request<BacktestResult>('POST', `${base}/warning-rules/backtest`, { body, ...withSignal(signal) }),
 };

@@ -19,7 +19,7 @@ function FigureCard(props: {
   const { title, value, size, color, suffix, footer } = props;
   return (
     <Col xs={24} sm={12} xl={6}>
-      <Card size={size === 'large' ? 'default' : 'small'} style={{ height: '100%' }}>
+      <Card size={size === 'large' ? 'medium' : 'small'} style={{ height: '100%' }}>
         <section aria-label={title}>
           <Statistic
             title={title}

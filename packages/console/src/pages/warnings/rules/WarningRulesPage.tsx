@@ -1,20 +1,27 @@
 import { useMemo, useState } from 'react';
-import { Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { warningRulesApi, type WarningRule, type WarningRuleWithVersions } from '../../../api';
-import { useCan } from '../../../auth';
+import { useCan, useMe } from '../../../auth';
+import { RowAction } from '../../../components/RowAction';
 import { PageHeader } from '../../../components/PageHeader';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useRemote } from '../../../hooks/useRemote';
 import { useT } from '../../../i18n';
 import { FraudTypeText, LevelTag } from '../labels';
 import { BacktestPanel } from './BacktestPanel';
-import { stepsText } from './ruleText';
+import { RuleEditModal } from './RuleEditModal';
+import { stepsText, windowText } from './ruleText';
 
 /** 预警规则: the correlation rules in force with their versions; analysts backtest a selection on past events. */
 export function WarningRulesPage() {
   const t = useT();
+  const { message } = App.useApp();
   const canManage = useCan('rules.manage');
+  // Rules are the province's: only the provincial center's analysts change them (the server says so too).
+  const me = useMe();
+  const canEdit = canManage && me.unit.level === 'province';
+  const [editing, setEditing] = useState<WarningRule | null>(null);
   const rules = useRemote((signal) => warningRulesApi.list(signal).then((body) => body.items), []);
   const [selected, setSelected] = useState<string[] | null>(null);
   const items = rules.data ?? [];
@@ -51,12 +58,17 @@ export function WarningRulesPage() {
     {
       key: 'window',
       title: t('warnings.rules.window'),
-      render: (_, rule) => t('warnings.rules.minutes', { minutes: rule.windowMinutes }),
+      render: (_, rule) => windowText(t, rule.windowMinutes),
     },
     {
       key: 'fraudType',
       title: t('warnings.col.fraudType'),
-      render: (_, rule) => <FraudTypeText fraudType={rule.fraudType} />,
+      render: (_, rule) =>
+        rule.fraudType ? (
+          <FraudTypeText fraudType={rule.fraudType} />
+        ) : (
+          t('warnings.rules.fraudTypeFromSignals')
+        ),
     },
     {
       key: 'enabled',
@@ -68,6 +80,22 @@ export function WarningRulesPage() {
           <Tag>{t('warnings.rules.off')}</Tag>
         ),
     },
+    ...(canEdit
+      ? [
+          {
+            key: 'actions',
+            title: t('domainWatch.col.actions'),
+            fixed: 'right' as const,
+            render: (_: unknown, rule: WarningRule) => (
+              <RowAction
+                label={t('warnings.rules.newVersion')}
+                subject={rule.name}
+                onClick={() => setEditing(rule)}
+              />
+            ),
+          },
+        ]
+      : []),
   ];
 
   const versionColumns: TableColumnsType<NonNullable<WarningRuleWithVersions['versions']>[number]> = [
@@ -83,7 +111,7 @@ export function WarningRulesPage() {
     {
       key: 'window',
       title: t('warnings.rules.window'),
-      render: (_, v) => t('warnings.rules.minutes', { minutes: v.windowMinutes }),
+      render: (_, v) => windowText(t, v.windowMinutes),
     },
   ];
 
@@ -123,6 +151,17 @@ export function WarningRulesPage() {
         />
       </Card>
       {canManage && <BacktestPanel rules={chosen} />}
+      {editing && (
+        <RuleEditModal
+          rule={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(version) => {
+            setEditing(null);
+            void message.success(t('warnings.rules.saved', { version }));
+            rules.reload();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../i18n/translate';
-import { ruleBody, stepsText } from './ruleText';
+import { ruleBody, stepsText, windowText } from './ruleText';
 
 const t = translator('zh-CN');
 
@@ -45,5 +45,17 @@ describe('ruleBody', () => {
     expect(Object.keys(ruleBody(stored)).sort()).toEqual(
       ['enabled', 'fraudType', 'id', 'level', 'name', 'ordered', 'steps', 'version', 'windowMinutes'].sort(),
     );
+  });
+});
+
+describe('windowText', () => {
+  it('says whole hours and days as such', () => {
+    expect([30, 120, 1440, 2880, 90].map((minutes) => windowText(t, minutes))).toEqual([
+      '30 分钟',
+      '2 小时',
+      '1 天',
+      '2 天',
+      '90 分钟',
+    ]);
   });
 });

@@ -26,6 +26,13 @@ export function stepText(t: Translate, step: SignalConditionData): string {
   return details.length > 0 ? `${kinds}（${details.join('，')}）` : kinds;
 }
 
+/** A rule's window: 30 分钟, 2 小时, 2 天. */
+export function windowText(t: Translate, minutes: number): string {
+  if (minutes >= 1440 && minutes % 1440 === 0) return t('warnings.rules.days', { days: minutes / 1440 });
+  if (minutes >= 60 && minutes % 60 === 0) return t('warnings.rules.hours', { hours: minutes / 60 });
+  return t('warnings.rules.minutes', { minutes });
+}
+
 export function stepsText(t: Translate, rule: Pick<WarningRule, 'steps' | 'ordered'>): string {
   return rule.steps.map((step) => stepText(t, step)).join(rule.ordered ? ' → ' : ' + ');
 }
