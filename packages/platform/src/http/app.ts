@@ -12,6 +12,8 @@ import type { Context } from '../context.js';
 import { appealRoutes } from '../modules/appeals/index.js';
 import { auditRoutes } from '../modules/audit/index.js';
 import { caseRoutes } from '../modules/cases/index.js';
+import { clueRoutes, startClues, type CluesOptions, type CluesRuntime } from '../modules/clues/index.js';
+import { operationRoutes } from '../modules/operations/index.js';
 import { ApiKeyCache, LoginLimiter, apiKeyRoutes, authRoutes } from '../modules/auth/index.js';
 import { callerBehaviourRoutes } from '../modules/caller-behaviour/index.js';
 import { domainWatchRoutes } from '../modules/domain-watch/index.js';
@@ -49,6 +51,8 @@ export interface AppOptions {
   followIntervalMs?: number;
   /** Warnings: the SMS gateway, the escalation job's interval (0: tests run it by hand). */
   warnings?: Omit<WarningsOptions, 'screener' | 'log'>;
+  /** Clues: the reminder and escalation job's interval (0: tests run it by hand). */
+  clues?: Omit<CluesOptions, 'onError'>;
 }
 
 /** The in-process screening of the main server: the same code a screening node runs. */
@@ -87,6 +91,7 @@ declare module 'fastify' {
     /** The event pipeline: set its handler before the app is ready (it starts consuming then). */
     eventPipeline: StreamEventPipeline;
     warnings: WarningsRuntime;
+    clues: CluesRuntime;
   }
 }
 
@@ -172,6 +177,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(callerBehaviourRoutes(ctx));
   await app.register(appealRoutes(ctx));
   await app.register(caseRoutes(ctx));
+  const clues = startClues(ctx, { ...options.clues, onError: (error) => app.log.error(error) });
+  app.decorate('clues', clues);
+  app.addHook('onClose', () => clues.stop());
+  await app.register(clueRoutes(ctx));
+  await app.register(operationRoutes(ctx));
   const eventPipeline = await openEventPipeline(ctx, { registry: metrics.registry, log: app.log });
   app.decorate('eventPipeline', eventPipeline);
   app.addHook('onReady', () => eventPipeline.start());

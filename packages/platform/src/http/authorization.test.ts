@@ -107,6 +107,42 @@ beforeAll(async () => {
 });
 afterAll(() => sut.close());
 
+// Clues and operations: clues the province sent to 玄武区 (one per flow step, so each route finds its
+// clue in the state it needs at least once) and one to 无锡市; an operation of the province and one
+// of 无锡市.
+beforeAll(async () => {
+  const { dispatchClues, signClue } = await import('../modules/clues/index.js');
+  const { createOperation } = await import('../modules/operations/index.js');
+  const { systemActor } = await import('../modules/auth/index.js');
+  const deadlineAt = '2099-01-01T00:00:00Z';
+  const clue = (targetUnitCode: string) => ({
+    targetUnitCode,
+    title: '矩阵线索',
+    content: '矩阵测试',
+    deadlineAt,
+  });
+  const [own, feedback, transfer, other] = await dispatchClues(sut.ctx, systemActor(), [
+    clue('320102'),
+    clue('320102'),
+    clue('320102'),
+    clue('320200'),
+  ]);
+  await signClue(sut.ctx, systemActor(), feedback!.id);
+  Object.assign(ids, {
+    ownClue: own!.id,
+    ownClueFeedback: feedback!.id,
+    ownClueTransfer: transfer!.id,
+    otherClue: other!.id,
+  });
+  for (const [key, unitCode] of [
+    ['ownOperation', '320000'],
+    ['otherOperation', '320200'],
+  ] as const) {
+    const created = await createOperation(sut.ctx, systemActor(), newOperation(unitCode));
+    ids[key] = created.id;
+  }
+});
+
 let serial = 0;
 let appealSerial = 10;
 const newAppeal = () => ({
@@ -129,6 +165,14 @@ const newUser = (unitCode: string) => ({
   unitCode,
   roles: ['officer'],
   password: 'long-enough-1',
+});
+
+const newOperation = (unitCode?: string) => ({
+  name: '矩阵行动',
+  ...(unitCode && { unitCode }),
+  windowFrom: '2026-01-01T00:00:00Z',
+  windowTo: '2027-01-01T00:00:00Z',
+  units: [{ unitCode: unitCode ?? '320102', targetSuspects: 1 }],
 });
 
 /** One case per route, keyed `METHOD url` exactly as registered. */
@@ -371,6 +415,77 @@ function routeCases(): Record<string, RouteCase> {
           to: '2026-11-26T00:00:00+08:00',
         },
       },
+    },
+    'POST /api/v1/clues': {
+      // 玄武区 has no unit below it to send to: 400.
+      own: {
+        url: '/api/v1/clues',
+        payload: {
+          clues: [
+            { targetUnitCode: '320102', title: '矩阵', content: '矩阵', deadlineAt: '2099-01-01T00:00:00Z' },
+          ],
+        },
+      },
+      expect: [400],
+    },
+    'GET /api/v1/clues': { own: { url: '/api/v1/clues?box=outbox' } },
+    'GET /api/v1/clues/figures': {
+      own: { url: '/api/v1/clues/figures?unitCode=320102' },
+      other: { url: '/api/v1/clues/figures?unitCode=320200' },
+    },
+    'GET /api/v1/clues/notices': { own: { url: '/api/v1/clues/notices?unread=true' } },
+    'POST /api/v1/clues/notices/:id/read': {
+      own: { url: '/api/v1/clues/notices/999999999/read' },
+      expect: [404],
+    },
+    'GET /api/v1/clues/units': { own: { url: '/api/v1/clues/units' } },
+    'GET /api/v1/clues/:id': {
+      own: { url: `/api/v1/clues/${ids.ownClue}` },
+      other: { url: `/api/v1/clues/${ids.otherClue}` },
+    },
+    'POST /api/v1/clues/:id/sign': {
+      own: { url: `/api/v1/clues/${ids.ownClue}/sign` },
+      other: { url: `/api/v1/clues/${ids.otherClue}/sign` },
+      // Signed once; units above the holder do not sign.
+      expect: [403, 409],
+    },
+    'POST /api/v1/clues/:id/notes': {
+      own: { url: `/api/v1/clues/${ids.ownClue}/notes`, payload: { text: '矩阵' } },
+      other: { url: `/api/v1/clues/${ids.otherClue}/notes`, payload: { text: '矩阵' } },
+    },
+    'POST /api/v1/clues/:id/feedback': {
+      own: { url: `/api/v1/clues/${ids.ownClueFeedback}/feedback`, payload: { result: 'verified' } },
+      other: { url: `/api/v1/clues/${ids.otherClue}/feedback`, payload: { result: 'verified' } },
+      // Given once by 玄武区; closed afterwards, and units above do not give it.
+      expect: [403, 409],
+    },
+    'POST /api/v1/clues/:id/transfer': {
+      own: {
+        url: `/api/v1/clues/${ids.ownClueTransfer}/transfer`,
+        payload: { toUnitCode: '320104', reason: '矩阵' },
+      },
+      other: {
+        url: `/api/v1/clues/${ids.otherClue}/transfer`,
+        payload: { toUnitCode: '320104', reason: '矩阵' },
+      },
+      // 玄武区 has no unit below it (400); once with 秦淮区, 玄武区 no longer moves it (403) and 秦淮区 is the holder (400).
+      expect: [400, 403],
+    },
+    'POST /api/v1/operations': { own: { url: '/api/v1/operations', payload: newOperation() } },
+    'GET /api/v1/operations': { own: { url: '/api/v1/operations' } },
+    'GET /api/v1/operations/:id': {
+      own: { url: `/api/v1/operations/${ids.ownOperation}` },
+      other: { url: `/api/v1/operations/${ids.otherOperation}` },
+    },
+    'PUT /api/v1/operations/:id': {
+      own: { url: `/api/v1/operations/${ids.ownOperation}`, payload: newOperation('320000') },
+      other: { url: `/api/v1/operations/${ids.otherOperation}`, payload: newOperation('320200') },
+      // The province's operation is changed only by the province.
+      expect: [403],
+    },
+    'GET /api/v1/operations/:id/board': {
+      own: { url: `/api/v1/operations/${ids.ownOperation}/board` },
+      other: { url: `/api/v1/operations/${ids.otherOperation}/board` },
     },
     'POST /api/v1/users/:id/reveal': {
       own: {

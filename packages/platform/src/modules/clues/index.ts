@@ -3,5 +3,9 @@
  * through the common parent, reminders and escalation of overdue clues, figures by unit.
  */
 export { dispatchClues, getClue, listClues } from './service.js';
-export type { NewClue, ClueSummary, ClueDetail, ClueEntityInput } from './schemas.js';
+export { signClue, noteClue, feedbackClue, transferClue } from './flow.js';
+export { clueFigures, clueCountsUnder, caughtUnder, operationFeed } from './figures.js';
+export { clueRoutes } from './routes.js';
+export { startClues, type CluesOptions, type CluesRuntime } from './runtime.js';
+export type { NewClue, ClueSummary, ClueDetail, ClueEntityInput, ClueCounts } from './schemas.js';
 export { CLUE_ENTITY_KINDS, CLUE_PRIORITIES } from './schemas.js';

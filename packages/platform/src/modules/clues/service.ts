@@ -193,7 +193,7 @@ export function allowedActions(actor: Actor, row: ClueListRow, actorPath: string
     sign: work && holds && (row.status === 'pending' || row.status === 'transferring'),
     note: work && open && (holds || above),
     feedback: work && holds && row.status === 'working',
-    transfer: work && open && (above || (holds && row.status === 'transferring') || holds),
+    transfer: work && open && (above || holds),
   };
 }
 

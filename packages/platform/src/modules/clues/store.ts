@@ -325,7 +325,7 @@ function filtered(db: Db, filter: FigureFilter) {
  * the unit itself). Child codes come from the holder's materialised path.
  */
 export function countByChild(db: Db, path: string, filter: FigureFilter): Promise<CountRow[]> {
-  const key = sql<string>`split_part(substr(holder.path, ${path.length + 1}), '/', 1)`;
+  const key = sql<string>`split_part(substr(holder.path, ${sql.lit(path.length + 1)}), '/', 1)`;
   return filtered(db, filter)
     .where('holder.path', 'like', `${path}%`)
     .select([key.as('key'), ...counts(filter.now)])

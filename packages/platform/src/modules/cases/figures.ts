@@ -1,0 +1,38 @@
+/**
+ * Counts of cases for other modules' figures (special operations): cases solved (破案) within a window
+ * under a unit's subtree, by the time of their 破案 transition. Read-only; no actor: the caller has
+ * already decided which subtree its figures cover.
+ */
+import { sql } from 'kysely';
+import type { Context } from '../../context.js';
+
+export interface SolvedCaseFilter {
+  /** Materialised path of the unit whose subtree counts ('' for the province). */
+  unitPath: string;
+  /** 破案 at or after `from` and before `to`. */
+  from: Date;
+  to: Date;
+  /** Only these fraud types (all when empty or absent). */
+  fraudTypes?: readonly string[];
+}
+
+export async function countSolvedCases(ctx: Context, filter: SolvedCaseFilter): Promise<number> {
+  let query = ctx.db
+    .selectFrom('cases')
+    .innerJoin('units', 'units.code', 'cases.unit_code')
+    .where('units.path', 'like', `${filter.unitPath}%`)
+    .where('cases.status', '=', 'solved')
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('case_transitions')
+          .select('case_transitions.id')
+          .whereRef('case_transitions.case_id', '=', 'cases.id')
+          .where('case_transitions.to_status', '=', 'solved')
+          .where('case_transitions.at', '>=', filter.from)
+          .where('case_transitions.at', '<', filter.to),
+      ),
+    );
+  if (filter.fraudTypes?.length) query = query.where('cases.fraud_type', 'in', [...filter.fraudTypes]);
+  const row = await query.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
