@@ -43,6 +43,8 @@ export interface SimOptions {
   tickSeconds?: number;
   /** Progress lines (stderr in the CLI). */
   log?: (line: string) => void;
+  /** Simulated hours between progress lines (default 1). */
+  progressHours?: number;
 }
 
 /** What happened to each victim, beside the plan. */
@@ -187,7 +189,8 @@ class Run {
     const wallStart = performance.now();
     let contactIndex = 0;
     let stepIndex = 0;
-    let nextProgress = plan.start + HOUR;
+    const progressEvery = (options.progressHours ?? 1) * HOUR;
+    let nextProgress = plan.start + progressEvery;
     for (let from = plan.start, tickNumber = 0; from < plan.end; from += tick, tickNumber++) {
       const to = Math.min(from + tick, plan.end);
       const officersBegan = performance.now();
@@ -222,7 +225,7 @@ class Run {
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       }
       if (to >= nextProgress || to >= plan.end) {
-        nextProgress += HOUR;
+        nextProgress += progressEvery;
         this.#progress(to, wallStart);
       }
     }

@@ -33,8 +33,9 @@ describe('fanzha sim against a platform', () => {
       start: Date.now() - 60 * 60_000,
       hours: 1,
       speed: 'max',
-      population: 2_000,
+      population: 1_000,
       victimsPerDay: 1_500,
+      tickSeconds: 120,
     });
     expect(result.eventsSent).toBeGreaterThan(20);
     expect(result.eventsRejected).toBe(0);

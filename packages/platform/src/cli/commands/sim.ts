@@ -28,6 +28,7 @@ interface SimCommandOptions {
   report: 'json' | 'text';
   truth?: string;
   unlessHistory?: boolean;
+  progressHours: number;
   quiet?: boolean;
 }
 
@@ -69,6 +70,7 @@ export function registerSim(program: Command): void {
     .option('--report <format>', 'json: one line of figures on stdout; text: a table', 'text')
     .option('--truth <file>', 'write the ground truth (plan, victims’ outcomes, figures) as JSON')
     .option('--unless-history', 'do nothing when the platform already holds warnings (the demo start)')
+    .option('--progress-hours <h>', 'simulated hours between progress lines on stderr', positive, 1)
     .option('--quiet', 'no progress on stderr')
     .action(async (options: SimCommandOptions) => {
       if (options.report !== 'json' && options.report !== 'text')
@@ -108,6 +110,7 @@ export function registerSim(program: Command): void {
           ...(options.population !== undefined ? { population: options.population } : {}),
           ...(options.victimsPerDay !== undefined ? { victimsPerDay: options.victimsPerDay } : {}),
           log: progress,
+          progressHours: options.progressHours,
         });
         if (options.truth) {
           await writeFile(options.truth, JSON.stringify({ ...result, report: result.report }));
