@@ -52,7 +52,7 @@ export async function startPlatform(config: Config, clock: Clock = systemClock):
   const app = await buildApp({ ctx, store, logger: loggerOptions(config.logLevel) });
   const url = await app.listen({ port: config.port, host: config.host });
   log.info(
-    { url, store: store.backend, bus: bus.kind, demo: config.demo },
+    { url, store: store.backend, bus: bus.kind, events: app.eventPipeline.stats().stream, demo: config.demo },
     'fanzha is serving the console and API',
   );
   return {
