@@ -104,6 +104,41 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow();
     ids[key] = row.id;
   }
+  // Two-card trade: a person registered in 玄武区 and one in 锡山区 (outside 南京), each with a card
+  // opened where he lives.
+  const { residentId } = await import('../modules/cards/test-factories.js');
+  for (const [key, unitCode, sequence] of [
+    ['ownPerson', '320102', 901],
+    ['otherPerson', '320205', 902],
+  ] as const) {
+    const now = new Date();
+    const person = await sut.ctx.db
+      .insertInto('card_persons')
+      .values({
+        id_number: residentId(unitCode, sequence),
+        name: '矩阵',
+        residence_code: unitCode,
+        residence_unit_code: unitCode,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids[key] = person.id;
+    const card = await sut.ctx.db
+      .insertInto('involved_cards')
+      .values({
+        kind: 'bank_card',
+        number: `99990000000000${sequence}`,
+        opening_unit_code: unitCode,
+        holder_id: person.id,
+        first_seen_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids[key.replace('Person', 'Card')] = card.id;
+  }
 });
 afterAll(() => sut.close());
 
@@ -165,6 +200,13 @@ const newUser = (unitCode: string) => ({
   unitCode,
   roles: ['officer'],
   password: 'long-enough-1',
+});
+
+/** A chain edge between two persons of 玄武区 (other than the matrix's own), the same every time. */
+const chainEdge = () => ({
+  from: { name: '组织者', idNumber: '320102199001019031' },
+  to: { name: '开卡人', idNumber: '32010219900101904X' },
+  role: 'organiser',
 });
 
 const newOperation = (unitCode?: string) => ({
@@ -415,6 +457,48 @@ function routeCases(): Record<string, RouteCase> {
           to: '2026-11-26T00:00:00+08:00',
         },
       },
+    },
+    'POST /api/v1/partner/cards': { own: { url: '/api/v1/partner/cards', payload: [] } },
+    'GET /api/v1/cards': { own: { url: '/api/v1/cards' } },
+    'GET /api/v1/cards/groups': {
+      own: { url: '/api/v1/cards/groups?by=opening' },
+      other: { url: '/api/v1/cards/groups?by=opening&unit=320200' },
+    },
+    'GET /api/v1/cards/targets': {
+      own: { url: '/api/v1/cards/targets' },
+      other: { url: '/api/v1/cards/targets?unit=320200' },
+    },
+    'POST /api/v1/cards/targets/dispatch': {
+      own: { url: '/api/v1/cards/targets/dispatch', payload: { deadlineAt: '2099-01-01T00:00:00Z' } },
+      other: {
+        url: '/api/v1/cards/targets/dispatch',
+        payload: { unit: '320200', deadlineAt: '2099-01-01T00:00:00Z' },
+      },
+    },
+    'GET /api/v1/cards/progress': {
+      own: { url: '/api/v1/cards/progress' },
+      other: { url: '/api/v1/cards/progress?unit=320200' },
+    },
+    'POST /api/v1/cards/chain': {
+      own: { url: '/api/v1/cards/chain', payload: chainEdge() },
+    },
+    'GET /api/v1/cards/persons/:id/chain': {
+      own: { url: `/api/v1/cards/persons/${ids.ownPerson}/chain` },
+      other: { url: `/api/v1/cards/persons/${ids.otherPerson}/chain` },
+    },
+    'POST /api/v1/cards/persons/:id/reveal': {
+      own: {
+        url: `/api/v1/cards/persons/${ids.ownPerson}/reveal`,
+        payload: { reason: 'authorisation test' },
+      },
+      other: {
+        url: `/api/v1/cards/persons/${ids.otherPerson}/reveal`,
+        payload: { reason: 'authorisation test' },
+      },
+    },
+    'GET /api/v1/cards/:id': {
+      own: { url: `/api/v1/cards/${ids.ownCard}` },
+      other: { url: `/api/v1/cards/${ids.otherCard}` },
     },
     'POST /api/v1/clues': {
       // 玄武区 has no unit below it to send to: 400.

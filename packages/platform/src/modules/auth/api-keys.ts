@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/index.js';
 import type { Actor } from './actor.js';
 import { authorize } from './policy.js';
 
-export const API_KEY_SCOPES = ['screen', 'events', 'appeal', 'feed', 'cdr', 'punishment'] as const;
+export const API_KEY_SCOPES = ['screen', 'events', 'appeal', 'feed', 'cdr', 'punishment', 'cards'] as const;
 
 export interface ApiKeyView {
   id: string;

@@ -63,7 +63,8 @@ export async function findCardFootprints(
         eb.and([eb('f.kind', 'in', ['number', 'sms']), eb('f.value', 'like', '+861%')]),
       ]),
     );
-  if (after) query = query.where(sql<boolean>`(${changedAt}, f.id) > (${after.changedAt}, ${after.id}::bigint)`);
+  if (after)
+    query = query.where(sql<boolean>`(${changedAt}, f.id) > (${after.changedAt}, ${after.id}::bigint)`);
   const rows = await query.orderBy(changedAt).orderBy('f.id').limit(limit).execute();
   return rows.map((row) => ({
     id: String(row.id),
