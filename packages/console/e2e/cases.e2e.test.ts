@@ -82,4 +82,45 @@ describe('cases', () => {
     expect(await verdict.getByText(caseId).count()).toBeGreaterThan(0);
     await context.close();
   });
+
+  it('an officer imports a sheet: a bad row is reported by number and nothing is imported until it is fixed', async () => {
+    const { context, page } = await newSession(browser);
+    await login(page, 'xuanwu-officer');
+    await openFromNav(page, '案件');
+    await page.getByRole('button', { name: /导\s*入/ }).click();
+    await page.getByRole('heading', { name: '导入案件' }).waitFor();
+    const template = page.getByRole('link', { name: /下载导入模板/ });
+    expect(await template.getAttribute('href')).toBe('/api/v1/cases/import-template.xlsx');
+
+    const ref = `IMP-${stamp}`;
+    const sheet = (cardValue: string) =>
+      [
+        '案件参考号,案件类别,受害人姓名,损失金额（元）,线索类型,线索内容,涉案金额（元）',
+        `${ref},刷单返利,李四,3000,号码,138${stamp},`,
+        `${ref},,,,银行卡,${cardValue},3000`,
+      ].join('\n');
+    const choose = (text: string) =>
+      page
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'cases.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+
+    await choose(sheet(`${card.slice(0, -1)}${(Number(card.at(-1)) + 1) % 10}`));
+    await page.getByRole('button', { name: /开始导入/ }).click();
+    await page.getByText('文件中有 1 处错误，未导入任何内容', { exact: false }).waitFor();
+    const problem = page.getByRole('row').filter({ hasText: 'bad_checksum' });
+    await problem.getByRole('cell', { name: '3', exact: true }).waitFor();
+    await problem.getByRole('cell', { name: '线索内容' }).waitFor();
+    await screenshot(page, 'cases-import-errors');
+
+    await choose(sheet(card));
+    await page.getByRole('button', { name: /开始导入/ }).click();
+    await page.getByText('已导入 1 个案件、2 条线索').waitFor();
+    await page.getByRole('row').filter({ hasText: ref }).getByRole('link').click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: `+86138${stamp}` })
+      .getByText('拦截', { exact: true })
+      .waitFor();
+    await context.close();
+  });
 });

@@ -4,6 +4,11 @@ import type { CasesMessages } from '../zh/cases';
 export const cases: CasesMessages = {
   'home.cases.desc':
     'Enter and import cases and their footprints, which become blocking intelligence at once; follow each case from report to solved.',
+  'audit.action.case.create': 'Case entered',
+  'audit.action.case.import': 'Cases imported',
+  'audit.action.case.footprints_add': 'Footprints added',
+  'audit.action.case.footprint_remove': 'Footprint removed',
+  'audit.action.case.transition': 'Case status changed',
   'problem.invalid_transition': 'This is not allowed in the case’s current status; reload to see it',
 
   'cases.title': 'Cases',
@@ -71,6 +76,9 @@ export const cases: CasesMessages = {
   'cases.kind.wechat': 'WeChat',
   'cases.kind.app': 'App',
   'cases.kind.imei': 'Device (IMEI)',
+
+  'cases.invalid.footprint': '{kind} is not valid: {reason}',
+  'cases.invalid.account_kind_required': 'choose the account kind',
 
   'cases.detail.title': 'Case {id}',
   'cases.detail.back': 'Back to cases',

@@ -1,6 +1,11 @@
 // Chinese texts: 案件 (the case list, entering and importing cases, a case with its footprints).
 export const cases = {
   'home.cases.desc': '录入和导入案件及涉案线索，线索即时转为拦截情报；跟踪受理、立案、侦查、破案。',
+  'audit.action.case.create': '录入案件',
+  'audit.action.case.import': '导入案件',
+  'audit.action.case.footprints_add': '添加涉案线索',
+  'audit.action.case.footprint_remove': '移除涉案线索',
+  'audit.action.case.transition': '变更案件状态',
   'problem.invalid_transition': '当前状态下不能进行此操作，请刷新后查看案件状态',
 
   'cases.title': '案件',
@@ -66,6 +71,9 @@ export const cases = {
   'cases.kind.wechat': '微信',
   'cases.kind.app': 'APP',
   'cases.kind.imei': '设备串号（IMEI）',
+
+  'cases.invalid.footprint': '{kind}不正确：{reason}',
+  'cases.invalid.account_kind_required': '请选择账户类型',
 
   'cases.detail.title': '案件 {id}',
   'cases.detail.back': '返回案件列表',

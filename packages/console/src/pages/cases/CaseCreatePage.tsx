@@ -13,6 +13,7 @@ import {
 } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
+import { footprintProblemText } from './caseText';
 import { footprintChoices, fraudTypeLabel } from './labels';
 
 export interface FootprintRow {
@@ -106,7 +107,7 @@ export function CaseCreatePage() {
     if (!(reason instanceof ApiProblem) || reason.errors.length === 0) return problemMessage(t, reason);
     const placed = reason.errors.flatMap((item) => {
       const name = formFieldOf(item.field);
-      return name ? [{ name, errors: [item.message] }] : [];
+      return name ? [{ name, errors: [footprintProblemText(t, item.message)] }] : [];
     });
     // The pointers name this form's fields; the form's own types cannot follow a computed path.
     form.setFields(placed as Parameters<typeof form.setFields>[0]);

@@ -2,26 +2,11 @@ import { useState } from 'react';
 import { Alert, Button, Card, Flex, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { ApiProblem, casesApi, problemMessage, type CaseImportResult, type FieldError } from '../../api';
+import { ApiProblem, casesApi, problemMessage, type CaseImportResult } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { mono } from '../intercept/labels';
-
-/** A row's problem as the officer's spreadsheet shows it: row number, column, what is wrong. */
-export interface RowProblem {
-  key: number;
-  row: number | null;
-  column: string | null;
-  message: string;
-}
-
-/** `/rows/5/线索内容` → row 5, column 线索内容; `body` → the whole file. */
-export function rowProblems(errors: readonly FieldError[]): RowProblem[] {
-  return errors.map((error, key) => {
-    const match = /^\/rows\/(\d+)(?:\/(.+))?$/.exec(error.field);
-    return { key, row: match ? Number(match[1]) : null, column: match?.[2] ?? null, message: error.message };
-  });
-}
+import { footprintProblemText, rowProblems, type RowProblem } from './caseText';
 
 /** 导入案件: the template, the upload, and either what was imported or every problem by row. */
 export function CaseImportPage() {
@@ -148,7 +133,7 @@ export function CaseImportPage() {
                   {
                     key: 'message',
                     title: t('cases.import.col.problem'),
-                    render: (_, p) => <Typography.Text>{p.message}</Typography.Text>,
+                    render: (_, p) => <Typography.Text>{footprintProblemText(t, p.message)}</Typography.Text>,
                   },
                 ]}
               />
