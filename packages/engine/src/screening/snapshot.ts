@@ -12,7 +12,7 @@ import { NumberIndex } from './index/number-index.js';
 import { ProvenanceTable } from './index/provenance-table.js';
 import { Screener, type ScreenerOptions } from './screener.js';
 
-export const SNAPSHOT_FORMAT = 'fanzha-screener/2';
+export const SNAPSHOT_FORMAT = 'fanzha-screener/1';
 
 export type SnapshotArray = Uint32Array | Uint16Array;
 

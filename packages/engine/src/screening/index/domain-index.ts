@@ -208,7 +208,7 @@ export class DomainIndex {
       highs: new Uint32Array(BATCH_KEYS),
       lows: new Uint32Array(BATCH_KEYS),
       owners: new Uint32Array(BATCH_KEYS),
-      scratch: new Uint32Array(BATCH_KEYS),
+      scratch: new Uint32Array(2 * BATCH_KEYS),
       bits: new Uint8Array(BATCH_KEYS),
     });
     const { high: seedHigh, low: seedLow } = this.seed;

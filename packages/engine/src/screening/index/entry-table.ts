@@ -55,7 +55,7 @@ export class EntryTable {
 
   /**
    * Batch form of `actionsMixed`: ORs the action bits of `count` mixed keys into `out`. `scratch` is
-   * caller-owned work space of at least `count` elements.
+   * caller-owned work space of at least `2 * count` elements.
    */
   actionsBatchMixed(
     highs: Uint32Array,
@@ -123,7 +123,7 @@ export class EntryTable {
     let removed = 0;
     for (let p = base.findMixed(mixedHigh, mixedLow); p >= 0; p = base.findMixed(mixedHigh, mixedLow, p)) {
       if (records.listOf[base.payloadAt(p)] !== listId) continue;
-      this.tombstones ??= new Uint32Array(Math.ceil(base.positions / 32));
+      this.tombstones ??= new Uint32Array(Math.ceil(base.size / 32));
       const bit = 1 << (p & 31);
       if ((this.tombstones[p >>> 5]! & bit) !== 0) continue;
       this.tombstones[p >>> 5]! |= bit;

@@ -35,13 +35,6 @@ export class KeyBuffer {
     return KeyTable.build(this.highs, this.lows, this.payloads, this.count);
   }
 
-  /** The largest payload pushed (0 when empty). */
-  maxPayload(): number {
-    let max = 0;
-    for (let i = 0; i < this.count; i++) if (this.payloads[i]! > max) max = this.payloads[i]!;
-    return max;
-  }
-
   /** Counts (while counting) or adds the keys, mixed, to `groups` (for builders with bulk input). */
   mixInto(groups: KeyGroups): void {
     for (let i = 0; i < this.count; i++) {

@@ -1,7 +1,7 @@
 /**
  * A counting sort of mixed keys by the top 8 bits of their high half, fed twice: first `count` every
  * key, then `startScatter()` and `add` the same keys in the same order. Builders use it so that the
- * bucket writes that follow (buckets follow the mixed high half) stay within one group's few pages.
+ * slot writes that follow (slots follow the mixed high half) stay within one group's few pages.
  */
 export class KeyGroups {
   readonly highs: Uint32Array;

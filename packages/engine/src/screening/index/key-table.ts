@@ -1,68 +1,35 @@
 /**
  * KeyTable: an immutable multiset of 64-bit keys, each with a payload (a provenance record id), laid
- * out so that a lookup reads one 128-byte bucket — two adjacent cache lines in one page: one TLB miss,
- * misses that overlap — instead of a directory and then the entries:
+ * out in typed arrays so that a lookup reads one directory word and one or two adjacent cache lines:
  *
- * - keys are mixed (see key-mix.ts) and their home bucket is the mixed high half scaled to the
- *   bucket count (`floor(high · buckets / 2³²)`), so buckets are addressed directly, with no directory;
- * - a bucket is 128 bytes: a header (entry count, "overflowed" flag) and a fixed number of entries.
- *   An entry stores the low half and the high half's offset from its bucket's first high value (the
- *   bucket implies the rest), plus the payload, in the smallest of three layouts that holds them:
- *   - compact, 6 bytes, 21 a bucket: [low as two 16-bit words, offset | payload] — when offset and
- *     payload fit in 16 bits (e.g. ≤ 8 provenance records at 10 million entries: a snapshot made of
- *     bulk imports);
- *   - packed, 8 bytes, 15 a bucket: [low, offset | payload];
- *   - wide, 12 bytes, 10 a bucket: [low, high, payload] — small tables, or very many records;
- * - buckets are filled to ~83% on average; the keys of a bucket that is full (a Poisson tail: ~3% of
- *   the keys, ~17% of the buckets) go to a small overflow SlotTable, which a lookup reads only when
- *   its bucket's header says that the bucket overflowed.
+ * - keys are mixed (see key-mix.ts) and bucketed by the top `slotBits` bits of the mixed high half
+ *   (a counting sort: building is O(n)); the directory holds, per slot, its first position and a
+ *   32-bit summary of its keys (two bits of each key's low half set), so that ~90% of the keys that
+ *   are not listed are answered from the directory word alone, without touching the entries;
+ * - the slot fixes those top bits, so an entry stores only the other 64 − slotBits key bits, and the
+ *   payload in whatever room is left. Three layouts, the smallest that holds the table's payloads:
+ *   - compact, 6 bytes: [low half as two 16-bit words, rest of the high half | payload] — when the
+ *     payloads fit in slotBits − 16 bits (e.g. ≤ 32 provenance records at 10 million entries: a
+ *     snapshot made of bulk imports);
+ *   - packed, 8 bytes: [low half, low 16 bits of the high half | 16-bit payload];
+ *   - wide, 12 bytes: [low, high, payload] — small tables, or more than 65,536 records.
  *
- * Positions (for tombstones and `payloadAt`) are bucket · 32 + index for bucket entries (a shift, not
- * a division, finds the bucket again), then the overflow table's positions after all buckets.
- *
- * Batch lookups (`actionsBatchMixed`, `findBatchMixed`) load both lines of every key's bucket first,
- * in a loop without data-dependent branches, so that the CPU overlaps the cache misses of independent
- * keys; then they scan.
+ * Batch lookups (`findBatchMixed`) resolve all slots first and scan afterwards, so the CPU overlaps
+ * the cache misses of independent keys.
  */
-import { KeyGroups } from './key-groups.js';
 import { mix, mixed } from './key-mix.js';
-import { SlotTable, type SlotTableParts } from './slot-table.js';
+
+/** Average entries per slot: ~1.7 bytes of directory (start and summary) an entry, and a short scan. */
+const LOAD = 4;
 
 const COMPACT = 0;
 const PACKED = 1;
 const WIDE = 2;
 
-/** Entries a 128-byte bucket holds after its header, per layout. */
-const CAPACITY = [21, 15, 10] as const;
-/** Average entries a bucket is built with, per layout (~7.5 bytes an entry in the compact layout). */
-const MEAN_LOAD = [17.5, 12.5, 8.3] as const;
-/** Bucket size in the layout's array elements (128 bytes): 64 halves, or 32 words. */
-const HALVES_PER_BUCKET = 64;
-const WORDS_PER_BUCKET = 32;
-const COUNT_MASK = 31;
-/** Header flag: some of the bucket's keys are in the overflow table. */
-const OVERFLOWED = 32;
-/** Positions per bucket (≥ every capacity): position = bucket · 32 + index. */
-const POSITION_SHIFT = 5;
-const POSITIONS_PER_BUCKET = 32;
-const TWO_32 = 4294967296;
-/** Up to this many buckets `high · buckets` is exact in a double; beyond, only powers of two are. */
-const EXACT_BUCKETS = 2 ** 21;
-
 /** What a lookup needs of the provenance records: action bits and expiry, per record id. */
 export interface RecordBits {
   readonly actionBitOf: readonly number[];
   readonly expiresAtOf: readonly number[];
-}
-
-/** A KeyTable's typed arrays as they are, for a snapshot file (see screening/snapshot.ts). */
-export interface KeyTableParts {
-  size: number;
-  buckets: number;
-  layout: number;
-  halves: Uint16Array;
-  words: Uint32Array;
-  overflow: SlotTableParts;
 }
 
 /** A record's action bit if its entry at `position` is live (not tombstoned, not expired), else 0. */
@@ -77,81 +44,59 @@ function liveBits(
   return records.expiresAtOf[record]! > now ? records.actionBitOf[record]! : 0;
 }
 
-/** Bits needed for values 0 … n − 1. */
-function bitsFor(n: number): number {
-  return n <= 1 ? 0 : Math.ceil(Math.log2(n));
-}
-
-function bucketCountFor(count: number, layout: number): number {
-  const wanted = Math.max(1, Math.ceil(count / MEAN_LOAD[layout]!));
-  return wanted <= EXACT_BUCKETS ? wanted : 2 ** Math.ceil(Math.log2(wanted));
-}
-
-/** Bits of a high half's offset from its bucket's base (see `KeyTable.baseOf`). */
-function offsetBitsFor(buckets: number): number {
-  return bitsFor(Math.ceil(TWO_32 / buckets) + 2);
-}
-
-function layoutFor(count: number, maxPayload: number): number {
-  const payloadBits = bitsFor(maxPayload + 1);
-  if (offsetBitsFor(bucketCountFor(count, COMPACT)) + payloadBits <= 16) return COMPACT;
-  if (offsetBitsFor(bucketCountFor(count, PACKED)) + payloadBits <= 32) return PACKED;
-  return WIDE;
+/** A KeyTable's typed arrays as they are, for a snapshot file (see screening/snapshot.ts). */
+export interface KeyTableParts {
+  size: number;
+  slotBits: number;
+  layout: number;
+  directory: Uint32Array;
+  words: Uint32Array;
+  halves: Uint16Array;
 }
 
 export class KeyTable {
-  private readonly capacity: number;
-  /** buckets / 2³², and its inverse: bucket = floor(high · scale). */
-  private readonly scale: number;
-  private readonly inverseScale: number;
-  /** Bits below the payload in an entry's last element (the offset's); 32 in the wide layout. */
-  private readonly offsetBits: number;
-  private readonly offsetMask: number;
-  /** Positions taken by the buckets; the overflow table's positions follow. */
-  private readonly bucketPositions: number;
+  private readonly shift: number;
+  /** Bits of the mixed high half an entry stores (the slot holds the rest). */
+  private readonly restMask: number;
+  private readonly restBits: number;
   /** Written by batch lookups so that the engine cannot drop their prefetching loads. */
   private touched = 0;
 
   private constructor(
     readonly size: number,
-    private readonly buckets: number,
+    private readonly slotBits: number,
+    /** Per slot s: [2s] first position, [2s + 1] summary bits; [2 · slotCount] = size. */
+    private readonly directory: Uint32Array,
     private readonly layout: number,
-    /** Buckets of the compact layout. */
-    private readonly halves: Uint16Array,
-    /** Buckets of the packed and wide layouts. */
+    /** Entries of the packed and wide layouts. */
     private readonly words: Uint32Array,
-    private readonly overflow: SlotTable,
+    /** Entries of the compact layout. */
+    private readonly halves: Uint16Array,
   ) {
-    this.capacity = CAPACITY[layout]!;
-    this.scale = buckets / TWO_32;
-    this.inverseScale = TWO_32 / buckets;
-    this.offsetBits = layout === WIDE ? 32 : offsetBitsFor(buckets);
-    this.offsetMask = 2 ** this.offsetBits - 1;
-    this.bucketPositions = buckets * POSITIONS_PER_BUCKET;
+    this.shift = 32 - slotBits;
+    this.restBits = layout === COMPACT ? 32 - slotBits : layout === PACKED ? 16 : 32;
+    this.restMask = this.restBits === 32 ? 0xffffffff : (1 << this.restBits) - 1;
   }
 
   /** The table's arrays, shared (a KeyTable never changes them). */
   toParts(): KeyTableParts {
-    const { size, buckets, layout, halves, words } = this;
-    return { size, buckets, layout, halves, words, overflow: this.overflow.toParts() };
+    const { size, slotBits, layout, directory, words, halves } = this;
+    return { size, slotBits, layout, directory, words, halves };
   }
 
   /** A table over arrays from `toParts()` (e.g. views of a snapshot file), used as they are. */
   static fromParts(parts: KeyTableParts): KeyTable {
-    const { size, buckets, layout, halves, words } = parts;
-    const valid =
-      (layout === COMPACT || layout === PACKED || layout === WIDE) &&
-      Number.isInteger(buckets) &&
-      buckets >= 1 &&
-      (buckets <= EXACT_BUCKETS || Number.isInteger(Math.log2(buckets))) &&
-      (layout === COMPACT
-        ? halves.length === buckets * HALVES_PER_BUCKET && words.length === 0
-        : words.length === buckets * WORDS_PER_BUCKET && halves.length === 0);
-    if (!valid) throw new RangeError('KeyTable.fromParts: inconsistent parts');
-    const overflow = SlotTable.fromParts(parts.overflow);
-    const table = new KeyTable(size, buckets, layout, halves, words, overflow);
-    if (table.countEntries() !== size) throw new RangeError('KeyTable.fromParts: inconsistent parts');
-    return table;
+    const { size, slotBits, layout, directory, words, halves } = parts;
+    const stride = layout === PACKED ? 2 : 3;
+    if (
+      !(layout === COMPACT || layout === PACKED || layout === WIDE) ||
+      directory.length !== 2 * 2 ** slotBits + 2 ||
+      directory[2 * 2 ** slotBits] !== size ||
+      (layout === COMPACT ? halves.length !== size * 3 : words.length !== size * stride)
+    ) {
+      throw new RangeError('KeyTable.fromParts: inconsistent parts');
+    }
+    return new KeyTable(size, slotBits, directory, layout, words, halves);
   }
 
   static empty(): KeyTable {
@@ -170,115 +115,66 @@ export class KeyTable {
     return KeyTable.fromMixed(mixedHighs, mixedLows, payloads, count);
   }
 
-  /** Builds from keys already mixed (compaction re-uses a table's stored keys). O(count). */
-  static fromMixed(highs: Uint32Array, lows: Uint32Array, payloads: Uint32Array, count: number): KeyTable {
-    let maxPayload = 0;
-    for (let i = 0; i < count; i++) if (payloads[i]! > maxPayload) maxPayload = payloads[i]!;
-    if (count > 1 << 16) {
-      // Group by the top bits first so that the bucket writes stay within a few pages at a time.
-      const groups = new KeyGroups(count);
-      for (let i = 0; i < count; i++) groups.count(highs[i]!);
-      groups.startScatter();
-      for (let i = 0; i < count; i++) groups.add(highs[i]!, lows[i]!, payloads[i]!);
-      ({ highs, lows, payloads } = groups);
-    }
-    const writer = KeyTable.writer(count, maxPayload);
-    for (let i = 0; i < count; i++) writer.add(highs[i]!, lows[i]!, payloads[i]!);
-    return writer.finish();
-  }
-
   /**
-   * A writer for a table of about `count` mixed keys whose payloads are at most `maxPayload`: each
-   * key is placed as it is added. Feed the keys grouped by their top bits (KeyGroups) so that the
-   * writes stay in cache.
+   * Builds from keys already mixed (compaction re-uses a table's stored keys). `grouped`: the keys
+   * are already grouped by their top 8 bits (see KeyGroups), so the grouping pass is skipped.
    */
-  static writer(count: number, maxPayload: number): KeyTableWriter {
-    const layout = layoutFor(count, maxPayload);
-    const buckets = bucketCountFor(count, layout);
-    const halves = new Uint16Array(layout === COMPACT ? buckets * HALVES_PER_BUCKET : 0);
-    const words = new Uint32Array(layout === COMPACT ? 0 : buckets * WORDS_PER_BUCKET);
-    return new KeyTableWriter(new KeyTable(count, buckets, layout, halves, words, SlotTable.empty()));
-  }
-
-  /** @internal the writer's table, once filled: the finished table with its overflow. */
-  withOverflow(size: number, overflow: SlotTable): KeyTable {
-    return new KeyTable(size, this.buckets, this.layout, this.halves, this.words, overflow);
-  }
-
-  /** The smallest high half of a bucket's keys, or one less (rounding): offsets are from it. */
-  private baseOf(bucket: number): number {
-    return Math.floor(bucket * this.inverseScale);
-  }
-
-  private bucketOf(high: number): number {
-    return Math.floor(high * this.scale);
-  }
-
-  /** What an entry stores of its high half: the offset from its bucket's base, or (wide) all of it. */
-  private tagOf(bucket: number, high: number): number {
-    return this.layout === WIDE ? high : high - this.baseOf(bucket);
-  }
-
-  /** @internal Stores a mixed key in its bucket; false (and the bucket flagged) when that is full. */
-  place(high: number, low: number, payload: number): boolean {
-    const bucket = this.bucketOf(high);
-    const tag = this.tagOf(bucket, high);
-    if (this.layout === COMPACT) {
-      const halves = this.halves;
-      const head = bucket * HALVES_PER_BUCKET;
-      const n = halves[head]! & COUNT_MASK;
-      if (n === this.capacity) {
-        halves[head]! |= OVERFLOWED;
-        return false;
+  static fromMixed(
+    highs: Uint32Array,
+    lows: Uint32Array,
+    payloads: Uint32Array,
+    count: number,
+    grouped = false,
+  ): KeyTable {
+    const slotBits = Math.min(30, Math.max(1, Math.round(Math.log2(Math.max(1, count / LOAD)))));
+    const shift = 32 - slotBits;
+    const slotCount = 2 ** slotBits;
+    // Counting and scattering millions of entries straight into their slots writes all over two
+    // large arrays; grouping them by their top 8 bits first (256 sequential streams) keeps each
+    // group's slot counters and entries in cache in the passes that follow.
+    if (!grouped && slotBits > 12 && count > 1 << 16)
+      [highs, lows, payloads] = groupByTopBits(highs, lows, payloads, count);
+    const slotStarts = new Uint32Array(slotCount + 1);
+    let maxPayload = 0;
+    for (let i = 0; i < count; i++) {
+      slotStarts[(highs[i]! >>> shift) + 1]!++;
+      if (payloads[i]! > maxPayload) maxPayload = payloads[i]!;
+    }
+    for (let s = 0; s < slotCount; s++) slotStarts[s + 1]! += slotStarts[s]!;
+    const directory = new Uint32Array(2 * slotCount + 2);
+    for (let s = 0; s <= slotCount; s++) directory[2 * s] = slotStarts[s]!;
+    const cursor = slotStarts.subarray(0, slotCount);
+    const layout =
+      slotBits > 16 && maxPayload < 2 ** (slotBits - 16)
+        ? COMPACT
+        : slotBits >= 16 && maxPayload <= 0xffff
+          ? PACKED
+          : WIDE;
+    const stride = layout === COMPACT ? 3 : layout === PACKED ? 2 : 3;
+    const halves = new Uint16Array(layout === COMPACT ? count * 3 : 0);
+    const words = new Uint32Array(layout === COMPACT ? 0 : count * stride);
+    const restBits = 32 - slotBits;
+    const restMask = (1 << restBits) - 1;
+    for (let i = 0; i < count; i++) {
+      const high = highs[i]!;
+      const low = lows[i]!;
+      const slot = high >>> shift;
+      directory[2 * slot + 1]! |= summaryBits(low);
+      const at = cursor[slot]!++ * stride;
+      if (layout === COMPACT) {
+        halves[at] = low;
+        halves[at + 1] = low >>> 16;
+        halves[at + 2] = (high & restMask) | (payloads[i]! << restBits);
+      } else if (layout === PACKED) {
+        words[at] = low;
+        words[at + 1] = (high & 0xffff) | (payloads[i]! << 16);
+      } else {
+        words[at] = low;
+        words[at + 1] = high;
+        words[at + 2] = payloads[i]!;
       }
-      const at = head + 1 + 3 * n;
-      halves[at] = low;
-      halves[at + 1] = low >>> 16;
-      halves[at + 2] = tag | (payload << this.offsetBits);
-      halves[head]!++;
-      return true;
     }
-    const words = this.words;
-    const head = bucket * WORDS_PER_BUCKET;
-    const n = words[head]! & COUNT_MASK;
-    if (n === this.capacity) {
-      words[head]! |= OVERFLOWED;
-      return false;
-    }
-    if (this.layout === PACKED) {
-      const at = head + 1 + 2 * n;
-      words[at] = low;
-      words[at + 1] = tag + payload * 2 ** this.offsetBits;
-    } else {
-      const at = head + 1 + 3 * n;
-      words[at] = low;
-      words[at + 1] = high;
-      words[at + 2] = payload;
-    }
-    words[head]!++;
-    return true;
-  }
-
-  /** Entries found in the buckets and the overflow table (a consistency check for `fromParts`). */
-  private countEntries(): number {
-    let total = this.overflow.size;
-    for (let bucket = 0; bucket < this.buckets; bucket++) {
-      const n = this.headerOf(bucket) & COUNT_MASK;
-      if (n > this.capacity) return -1;
-      total += n;
-    }
-    return total;
-  }
-
-  private headerOf(bucket: number): number {
-    return this.layout === COMPACT
-      ? this.halves[bucket * HALVES_PER_BUCKET]!
-      : this.words[bucket * WORDS_PER_BUCKET]!;
-  }
-
-  /** Positions a tombstone bitmap over this table must cover. */
-  get positions(): number {
-    return this.bucketPositions + this.overflow.size;
+    return new KeyTable(count, slotBits, directory, layout, words, halves);
   }
 
   /**
@@ -286,18 +182,12 @@ export class KeyTable {
    * Pass the previous result as `after` to visit every entry of a key.
    */
   findMixed(high: number, low: number, after = -1): number {
-    const bucket = this.bucketOf(high);
-    const first = bucket * POSITIONS_PER_BUCKET;
-    if (after < first + POSITIONS_PER_BUCKET) {
-      const found = this.scanBucket(
-        bucket,
-        this.tagOf(bucket, high),
-        low,
-        after >= first ? after - first + 1 : 0,
-      );
-      if (found >= 0) return first + found;
-    }
-    return (this.headerOf(bucket) & OVERFLOWED) !== 0 ? this.findOverflow(high, low, after) : -1;
+    const at = (high >>> this.shift) * 2;
+    const summary = summaryBits(low);
+    if ((this.directory[at + 1]! & summary) >>> 0 !== summary) return -1;
+    let position = this.directory[at]!;
+    if (after >= position) position = after + 1;
+    return this.scan(position, this.directory[at + 2]!, high, low);
   }
 
   /** `findMixed` for a raw key. */
@@ -306,98 +196,36 @@ export class KeyTable {
     return this.findMixed(mixed[0]!, mixed[1]!, after);
   }
 
-  /** The overflow table's next entry for the key after position `after` (any position). */
-  private findOverflow(high: number, low: number, after: number): number {
-    const from = after >= this.bucketPositions ? after - this.bucketPositions : -1;
-    const found = this.overflow.findMixed(high, low, from);
-    return found < 0 ? -1 : this.bucketPositions + found;
-  }
-
-  /** The index within `bucket` of the first entry from `from` on holding the key; -1 when none. */
-  private scanBucket(bucket: number, tag: number, low: number, from: number): number {
+  /** Scans positions [from, end) for the mixed key; -1 when absent. */
+  private scan(from: number, end: number, high: number, low: number): number {
+    const rest = high & this.restMask;
     if (this.layout === COMPACT) {
       const halves = this.halves;
-      const head = bucket * HALVES_PER_BUCKET;
-      const n = halves[head]! & COUNT_MASK;
       const lowLow = low & 0xffff;
       const lowHigh = low >>> 16;
-      const mask = this.offsetMask;
-      for (let i = from, at = head + 1 + 3 * from; i < n; i++, at += 3) {
-        if (halves[at] === lowLow && halves[at + 1] === lowHigh && (halves[at + 2]! & mask) === tag) return i;
+      for (let position = from, at = from * 3; position < end; position++, at += 3) {
+        if (
+          halves[at] === lowLow &&
+          halves[at + 1] === lowHigh &&
+          (halves[at + 2]! & this.restMask) === rest
+        ) {
+          return position;
+        }
       }
       return -1;
     }
     const words = this.words;
-    const head = bucket * WORDS_PER_BUCKET;
-    const n = words[head]! & COUNT_MASK;
-    if (this.layout === PACKED) {
-      const mask = this.offsetMask;
-      for (let i = from, at = head + 1 + 2 * from; i < n; i++, at += 2) {
-        if (words[at] === low && (words[at + 1]! & mask) >>> 0 === tag) return i;
-      }
-      return -1;
-    }
-    for (let i = from, at = head + 1 + 3 * from; i < n; i++, at += 3) {
-      if (words[at] === low && words[at + 1] === tag) return i;
+    const stride = this.layout === PACKED ? 2 : 3;
+    for (let position = from, at = from * stride; position < end; position++, at += stride) {
+      if (words[at] === low && (words[at + 1]! & this.restMask) === rest) return position;
     }
     return -1;
   }
 
   /**
-   * Writes each key's bucket to `scratch` and loads both lines of every one (header and last element),
-   * in a loop without data-dependent branches: the loads of all keys are in flight together, and the
-   * scans that follow find their lines in cache.
-   */
-  private loadBuckets(highs: Uint32Array, count: number, scratch: Uint32Array): void {
-    let touched = 0;
-    for (let i = 0; i < count; i++) {
-      const bucket = this.bucketOf(highs[i]!);
-      scratch[i] = bucket;
-      touched ^= this.touch(bucket);
-    }
-    this.touched = touched;
-  }
-
-  /** Loads both lines of a bucket (its header and its last element); returns something to keep. */
-  private touch(bucket: number): number {
-    if (this.layout === COMPACT) {
-      const head = bucket * HALVES_PER_BUCKET;
-      return this.halves[head]! ^ this.halves[head + HALVES_PER_BUCKET - 1]!;
-    }
-    const head = bucket * WORDS_PER_BUCKET;
-    return this.words[head]! ^ this.words[head + WORDS_PER_BUCKET - 1]!;
-  }
-
-  /**
-   * Batch form of `findMixed` for `count` keys: writes each key's first entry (or -1) to `found`.
-   * Two passes — every key's bucket, then the scans — so that independent misses overlap.
-   * `scratch` is caller-owned work space of at least `count` elements.
-   */
-  findBatchMixed(
-    highs: Uint32Array,
-    lows: Uint32Array,
-    count: number,
-    found: Int32Array,
-    scratch: Uint32Array,
-  ): void {
-    this.loadBuckets(highs, count, scratch);
-    for (let i = 0; i < count; i++) {
-      const bucket = scratch[i]!;
-      const high = highs[i]!;
-      const at = this.scanBucket(bucket, this.tagOf(bucket, high), lows[i]!, 0);
-      found[i] =
-        at >= 0
-          ? bucket * POSITIONS_PER_BUCKET + at
-          : (this.headerOf(bucket) & OVERFLOWED) !== 0
-            ? this.findOverflow(high, lows[i]!, -1)
-            : -1;
-    }
-  }
-
-  /**
-   * The OR of the action bits of a mixed key's live entries: not tombstoned (bit set in
-   * `tombstones`, by position), not expired at `now`. The hot path: one scan of the key's bucket,
-   * every match taken in the same pass.
+   * The OR of the action bits of a mixed key's live entries: not tombstoned (bit set in `tombstones`,
+   * by position), not expired at `now`. The hot path: the slot's entries are scanned once, every
+   * match taken in the same pass (no second search for a key's further entries).
    */
   actionsMixed(
     high: number,
@@ -406,16 +234,24 @@ export class KeyTable {
     records: RecordBits,
     tombstones: Uint32Array | null,
   ): number {
-    const bucket = this.bucketOf(high);
-    let bits = this.bucketActions(bucket, this.tagOf(bucket, high), low, now, records, tombstones);
-    if ((this.headerOf(bucket) & OVERFLOWED) !== 0)
-      bits |= this.overflowActions(high, low, now, records, tombstones);
-    return bits;
+    const at = (high >>> this.shift) * 2;
+    const summary = summaryBits(low);
+    if ((this.directory[at + 1]! & summary) >>> 0 !== summary) return 0;
+    return this.slotActions(
+      this.directory[at]!,
+      this.directory[at + 2]!,
+      high,
+      low,
+      now,
+      records,
+      tombstones,
+    );
   }
 
   /**
-   * Batch form of `actionsMixed`: ORs each key's bits into `out`. Every key's bucket is loaded first,
-   * so that the cache misses of independent keys overlap. `scratch`: at least `count` elements.
+   * Batch form of `actionsMixed`: ORs each key's bits into `out`. `scratch`: at least 2 · `count`.
+   * Slot bounds for every key first, then the first entry of each, then the scans, so that the cache
+   * misses of independent keys overlap.
    */
   actionsBatchMixed(
     highs: Uint32Array,
@@ -427,145 +263,155 @@ export class KeyTable {
     out: Uint8Array,
     scratch: Uint32Array,
   ): void {
-    this.loadBuckets(highs, count, scratch);
+    this.loadSlots(highs, lows, count, scratch);
     for (let i = 0; i < count; i++) {
-      const bucket = scratch[i]!;
-      const high = highs[i]!;
-      let bits = this.bucketActions(bucket, this.tagOf(bucket, high), lows[i]!, now, records, tombstones);
-      if ((this.headerOf(bucket) & OVERFLOWED) !== 0)
-        bits |= this.overflowActions(high, lows[i]!, now, records, tombstones);
-      out[i]! |= bits;
+      if (scratch[2 * i + 1]! === scratch[2 * i]!) continue;
+      out[i]! |= this.slotActions(
+        scratch[2 * i]!,
+        scratch[2 * i + 1]!,
+        highs[i]!,
+        lows[i]!,
+        now,
+        records,
+        tombstones,
+      );
     }
   }
 
-  /** The bits of the matching live entries in the key's bucket. */
-  private bucketActions(
-    bucket: number,
-    tag: number,
-    low: number,
-    now: number,
-    records: RecordBits,
-    tombstones: Uint32Array | null,
-  ): number {
-    let bits = 0;
-    const first = bucket * POSITIONS_PER_BUCKET;
-    if (this.layout === COMPACT) {
-      const halves = this.halves;
-      const head = bucket * HALVES_PER_BUCKET;
-      const n = halves[head]! & COUNT_MASK;
-      const lowLow = low & 0xffff;
-      const lowHigh = low >>> 16;
-      const mask = this.offsetMask;
-      for (let i = 0, at = head + 1; i < n; i++, at += 3) {
-        if (halves[at] !== lowLow || halves[at + 1] !== lowHigh) continue;
-        const last = halves[at + 2]!;
-        if ((last & mask) !== tag) continue;
-        bits |= liveBits(last >>> this.offsetBits, first + i, now, records, tombstones);
-      }
-      return bits;
-    }
-    for (let i = this.scanBucket(bucket, tag, low, 0); i >= 0; i = this.scanBucket(bucket, tag, low, i + 1))
-      bits |= liveBits(this.payloadAt(first + i), first + i, now, records, tombstones);
-    return bits;
-  }
-
-  /** The bits of the matching live entries in the overflow table. */
-  private overflowActions(
+  /** The bits of the live entries in positions [from, end) that hold the mixed key. */
+  private slotActions(
+    from: number,
+    end: number,
     high: number,
     low: number,
     now: number,
     records: RecordBits,
     tombstones: Uint32Array | null,
   ): number {
+    const rest = high & this.restMask;
     let bits = 0;
-    for (let p = this.findOverflow(high, low, -1); p >= 0; p = this.findOverflow(high, low, p))
-      bits |= liveBits(this.payloadAt(p), p, now, records, tombstones);
+    if (this.layout === COMPACT) {
+      const halves = this.halves;
+      const lowLow = low & 0xffff;
+      const lowHigh = low >>> 16;
+      for (let position = from, at = from * 3; position < end; position++, at += 3) {
+        if (halves[at] !== lowLow || halves[at + 1] !== lowHigh) continue;
+        const last = halves[at + 2]!;
+        if ((last & this.restMask) === rest)
+          bits |= liveBits(last >>> this.restBits, position, now, records, tombstones);
+      }
+      return bits;
+    }
+    const words = this.words;
+    const stride = this.layout === PACKED ? 2 : 3;
+    for (let position = from, at = from * stride; position < end; position++, at += stride) {
+      if (words[at] === low && (words[at + 1]! & this.restMask) === rest)
+        bits |= liveBits(this.payloadAt(position), position, now, records, tombstones);
+    }
     return bits;
   }
 
+  /**
+   * Batch form of `findMixed` for `count` keys: writes each key's first entry (or -1) to `found`.
+   * Two passes — slot bounds for every key, then the scans — so that independent misses overlap.
+   */
+  findBatchMixed(
+    highs: Uint32Array,
+    lows: Uint32Array,
+    count: number,
+    found: Int32Array,
+    scratch: Uint32Array,
+  ): void {
+    this.loadSlots(highs, lows, count, scratch);
+    for (let i = 0; i < count; i++)
+      found[i] = this.scan(scratch[2 * i]!, scratch[2 * i + 1]!, highs[i]!, lows[i]!);
+  }
+
+  /**
+   * Writes each key's slot bounds to `scratch` ([2i] start, [2i + 1] end; an empty range when the
+   * slot's summary rules the key out), then loads the first entry of every non-empty range.
+   */
+  private loadSlots(highs: Uint32Array, lows: Uint32Array, count: number, scratch: Uint32Array): void {
+    const { directory, shift } = this;
+    for (let i = 0; i < count; i++) {
+      const at = (highs[i]! >>> shift) * 2;
+      const summary = summaryBits(lows[i]!);
+      const start = directory[at]!;
+      // A key the slot's summary rules out gets an empty range: no entry is touched for it.
+      scratch[2 * i] = start;
+      scratch[2 * i + 1] = (directory[at + 1]! & summary) >>> 0 === summary ? directory[at + 2]! : start;
+    }
+    // Touch each slot's first entry in a loop without data-dependent branches: the loads of all keys
+    // are in flight together, and the scans below find their lines in cache. (A scan's early exit
+    // is a mispredicted branch that would otherwise throw away the next keys' loads.)
+    let touched = 0;
+    if (this.layout === COMPACT) {
+      for (let i = 0; i < count; i++)
+        if (scratch[2 * i + 1]! > scratch[2 * i]!) touched ^= this.halves[scratch[2 * i]! * 3]!;
+    } else {
+      const stride = this.layout === PACKED ? 2 : 3;
+      for (let i = 0; i < count; i++)
+        if (scratch[2 * i + 1]! > scratch[2 * i]!) touched ^= this.words[scratch[2 * i]! * stride]!;
+    }
+    this.touched = touched;
+  }
+
   payloadAt(position: number): number {
-    if (position >= this.bucketPositions) return this.overflow.payloadAt(position - this.bucketPositions);
-    const bucket = position >>> POSITION_SHIFT;
-    const i = position & (POSITIONS_PER_BUCKET - 1);
-    if (this.layout === COMPACT)
-      return this.halves[bucket * HALVES_PER_BUCKET + 1 + 3 * i + 2]! >>> this.offsetBits;
-    if (this.layout === PACKED)
-      return Math.floor(this.words[bucket * WORDS_PER_BUCKET + 1 + 2 * i + 1]! / 2 ** this.offsetBits);
-    return this.words[bucket * WORDS_PER_BUCKET + 1 + 3 * i + 2]!;
+    if (this.layout === COMPACT) return this.halves[position * 3 + 2]! >>> this.restBits;
+    return this.layout === PACKED ? this.words[position * 2 + 1]! >>> 16 : this.words[position * 3 + 2]!;
   }
 
   /** Every entry's mixed key and payload, in position order (for compaction). */
   forEachMixed(visit: (high: number, low: number, payload: number, position: number) => void): void {
-    const { offsetMask, halves, words } = this;
-    for (let bucket = 0; bucket < this.buckets; bucket++) {
-      const base = this.baseOf(bucket);
-      const first = bucket * POSITIONS_PER_BUCKET;
-      if (this.layout === COMPACT) {
-        const head = bucket * HALVES_PER_BUCKET;
-        const n = halves[head]! & COUNT_MASK;
-        for (let i = 0, at = head + 1; i < n; i++, at += 3) {
-          const low = (halves[at]! | (halves[at + 1]! << 16)) >>> 0;
-          visit(base + (halves[at + 2]! & offsetMask), low, this.payloadAt(first + i), first + i);
+    const { shift, restMask } = this;
+    const slotCount = (this.directory.length - 2) / 2;
+    for (let slot = 0; slot < slotCount; slot++) {
+      const top = slot << shift;
+      for (let p = this.directory[2 * slot]!; p < this.directory[2 * slot + 2]!; p++) {
+        let low: number;
+        let rest: number;
+        if (this.layout === COMPACT) {
+          low = (this.halves[p * 3]! | (this.halves[p * 3 + 1]! << 16)) >>> 0;
+          rest = this.halves[p * 3 + 2]! & restMask;
+        } else {
+          const stride = this.layout === PACKED ? 2 : 3;
+          low = this.words[p * stride]!;
+          rest = this.words[p * stride + 1]! & restMask;
         }
-      } else {
-        const head = bucket * WORDS_PER_BUCKET;
-        const n = words[head]! & COUNT_MASK;
-        const stride = this.layout === PACKED ? 2 : 3;
-        for (let i = 0, at = head + 1; i < n; i++, at += stride) {
-          const high = this.layout === PACKED ? base + ((words[at + 1]! & offsetMask) >>> 0) : words[at + 1]!;
-          visit(high, words[at]!, this.payloadAt(first + i), first + i);
-        }
+        visit((top | rest) >>> 0, low, this.payloadAt(p), p);
       }
     }
-    const from = this.bucketPositions;
-    this.overflow.forEachMixed((high, low, payload, position) => visit(high, low, payload, from + position));
   }
 
   /** Bytes held by the typed arrays. */
   get byteLength(): number {
-    return this.halves.byteLength + this.words.byteLength + this.overflow.byteLength;
+    return this.directory.byteLength + this.words.byteLength + this.halves.byteLength;
   }
 }
 
-/** Fills a KeyTable key by key (see `KeyTable.writer`); full buckets' keys go to the overflow table. */
-export class KeyTableWriter {
-  private readonly spill = new Spill();
-  private count = 0;
-
-  constructor(private readonly table: KeyTable) {}
-
-  /** Adds a mixed key with its payload (at most the writer's `maxPayload`). */
-  add(mixedHigh: number, mixedLow: number, payload: number): void {
-    this.count++;
-    if (!this.table.place(mixedHigh, mixedLow, payload)) this.spill.push(mixedHigh, mixedLow, payload);
+/** A stable counting sort of (high, low, payload) by the top 8 bits of high. */
+function groupByTopBits(
+  highs: Uint32Array,
+  lows: Uint32Array,
+  payloads: Uint32Array,
+  count: number,
+): [Uint32Array, Uint32Array, Uint32Array] {
+  const starts = new Uint32Array(257);
+  for (let i = 0; i < count; i++) starts[(highs[i]! >>> 24) + 1]!++;
+  for (let g = 0; g < 256; g++) starts[g + 1]! += starts[g]!;
+  const h = new Uint32Array(count);
+  const l = new Uint32Array(count);
+  const p = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    const at = starts[highs[i]! >>> 24]!++;
+    h[at] = highs[i]!;
+    l[at] = lows[i]!;
+    p[at] = payloads[i]!;
   }
-
-  finish(): KeyTable {
-    const { highs, lows, payloads, count } = this.spill;
-    return this.table.withOverflow(this.count, SlotTable.fromMixed(highs, lows, payloads, count));
-  }
+  return [h, l, p];
 }
 
-/** Keys set aside while filling (a growable column of mixed keys). */
-class Spill {
-  highs = new Uint32Array(1024);
-  lows = new Uint32Array(1024);
-  payloads = new Uint32Array(1024);
-  count = 0;
-
-  push(high: number, low: number, payload: number): void {
-    if (this.count === this.highs.length) {
-      const grow = (array: Uint32Array) => {
-        const next = new Uint32Array(array.length * 2);
-        next.set(array);
-        return next;
-      };
-      this.highs = grow(this.highs);
-      this.lows = grow(this.lows);
-      this.payloads = grow(this.payloads);
-    }
-    this.highs[this.count] = high;
-    this.lows[this.count] = low;
-    this.payloads[this.count++] = payload;
-  }
+/** The two summary bits a key sets in its slot's directory word (from its low half, which is random). */
+function summaryBits(low: number): number {
+  return ((1 << (low & 31)) | (1 << ((low >>> 5) & 31))) >>> 0;
 }

@@ -154,23 +154,16 @@ export class NumberIndexBuilder {
   private exactTable(): KeyTable {
     if (this.bulk.length === 0) return this.exact.toTable();
     // Bulk snapshots: mixed keys are grouped by their top 8 bits (a counting sort: one pass to count,
-    // mixing again to scatter, which is cheaper than storing and re-reading them), and the groups are
-    // placed in turn — buckets follow the mixed high half, so each group's writes stay in cache.
+    // mixing again to scatter, which is cheaper than storing and re-reading them) for the table's
+    // slot scatter, whose writes then stay in cache.
     const count = this.bulk.reduce((n, chunk) => n + chunk.values.length, this.exact.size);
-    let maxPayload = this.exact.maxPayload();
-    for (const { records } of this.bulk) {
-      if (typeof records === 'number') maxPayload = Math.max(maxPayload, records);
-      else for (let i = 0; i < records.length; i++) if (records[i]! > maxPayload) maxPayload = records[i]!;
-    }
     const grouped = new KeyGroups(count);
     this.exact.mixInto(grouped);
     for (const { values } of this.bulk) countE164Values(grouped, values);
     grouped.startScatter();
     this.exact.mixInto(grouped);
     for (const { values, records } of this.bulk) scatterE164Values(grouped, values, records);
-    const writer = KeyTable.writer(count, maxPayload);
-    for (let i = 0; i < count; i++) writer.add(grouped.highs[i]!, grouped.lows[i]!, grouped.payloads[i]!);
-    return writer.finish();
+    return KeyTable.fromMixed(grouped.highs, grouped.lows, grouped.payloads, count, true);
   }
 
   build(): NumberIndex {
@@ -287,7 +280,7 @@ export class NumberIndex {
     const work = (this.batchWork ??= {
       highs: new Uint32Array(BATCH),
       lows: new Uint32Array(BATCH),
-      scratch: new Uint32Array(BATCH),
+      scratch: new Uint32Array(2 * BATCH),
       out: new Uint8Array(BATCH),
     });
     for (let from = 0; from < values.length; from += BATCH) {
