@@ -17,6 +17,7 @@ export const cases: CasesMessages = {
   'cases.new': 'Enter a case',
   'cases.import': 'Import',
   'cases.search': 'Case number, report reference, or a number/account/domain of the case',
+  'cases.filterUnit': 'Unit',
   'cases.filterStatus': 'Status',
   'cases.filterFraudType': 'Fraud type',
   'cases.col.id': 'Case number',

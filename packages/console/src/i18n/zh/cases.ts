@@ -13,6 +13,7 @@ export const cases = {
   'cases.new': '录入案件',
   'cases.import': '导入',
   'cases.search': '案件编号、警情编号或涉案号码/账户/域名',
+  'cases.filterUnit': '受理单位',
   'cases.filterStatus': '案件状态',
   'cases.filterFraudType': '案件类别',
   'cases.col.id': '案件编号',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Form, Input, Modal, Select, Typography } from 'antd';
 import {
+  ApiProblem,
   casesApi,
   problemMessage,
   withdrawalCauses,
@@ -13,6 +14,7 @@ import {
 import { FormModal } from '../../components/FormModal';
 import { ReasonField } from '../../components/ReasonField';
 import { useT } from '../../i18n';
+import { footprintProblemText } from './caseText';
 import { FootprintRows, footprintOf, type FootprintRow } from './CaseCreatePage';
 
 // The dialogs of a case's page: move it along its status flow, add or remove a footprint, reveal
@@ -101,7 +103,11 @@ export function FootprintAddModal({
       title={t('cases.detail.addFootprint')}
       okText={t('cases.detail.addFootprint')}
       initialValues={{ footprints: [{ choice: 'number', value: '' }] }}
-      mapError={(error) => error}
+      mapError={(error) =>
+        error instanceof ApiProblem && error.errors.length > 0
+          ? new Error(error.errors.map((item) => footprintProblemText(t, item.message)).join('；'))
+          : error
+      }
       onClose={onClose}
       onSubmit={async (values) =>
         onDone(await casesApi.addFootprints(theCase.id, values.footprints.map(footprintOf)))

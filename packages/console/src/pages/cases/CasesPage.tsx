@@ -12,6 +12,7 @@ import { useRemote } from '../../hooks/useRemote';
 import { useUrlQuery } from '../../hooks/useUrlQuery';
 import { useT } from '../../i18n';
 import { mono } from '../intercept/labels';
+import { UnitTreeSelect } from '../../units/UnitTreeSelect';
 import { parseCasesQuery } from './casesQuery';
 import { fraudTypeLabel, StatusTag, yuan } from './labels';
 
@@ -99,6 +100,14 @@ export function CasesPage() {
             value={query.q}
             width={320}
             onSearch={(q) => setQuery({ q, page: 1 })}
+          />
+          <UnitTreeSelect
+            allowClear
+            aria-label={t('cases.filterUnit')}
+            placeholder={t('cases.filterUnit')}
+            value={query.unitCode}
+            onChange={(unitCode) => setQuery({ unitCode, page: 1 })}
+            style={{ width: 200 }}
           />
           <Select
             allowClear
