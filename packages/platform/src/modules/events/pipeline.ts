@@ -111,6 +111,7 @@ export class StreamEventPipeline implements EventPipeline {
     source: string,
     options: { unitCode?: string | null } = {},
   ): Promise<SubmitResult> {
+    this.count('received', events.length);
     if (this.draining) {
       this.count('refused_full', events.length);
       return { full: true, retryAfterSeconds: 5, reason: 'the platform is stopping' };
@@ -187,7 +188,6 @@ export class StreamEventPipeline implements EventPipeline {
     }
 
     await insertDeadLetters(this.ctx.db, letters);
-    this.count('received', events.length);
     this.count('accepted', accepted);
     this.count('duplicate', duplicates);
     this.count('rejected', rejected.length);
