@@ -5,6 +5,7 @@
  * officer for the warnings. Tests replace the whole client with a fake.
  */
 import type { Unit } from './province.js';
+import { readServerSentEvents } from './server-sent-events.js';
 
 export interface ScreenItem {
   kind: 'number' | 'sms' | 'domain' | 'url' | 'account';
@@ -77,6 +78,8 @@ export interface PlatformClient {
   screen(items: readonly ScreenItem[]): Promise<VerdictAction[]>;
   /** null: the platform has no events API. */
   sendEvents(events: readonly PartnerEvent[]): Promise<EventsAnswer | null>;
+  /** Events the platform took but has not handled yet (`fanzha_event_queue_depth` of /metrics); null: not shown. */
+  pendingEvents(): Promise<number | null>;
   /** How many warnings (open or closed) the platform holds; null: it has no warnings API. */
   warningCount(): Promise<number | null>;
   /** Open warnings of one level; null: the platform has no warnings API. */
@@ -182,6 +185,16 @@ export class HttpPlatformClient implements PlatformClient {
       if (!response.ok) throw await failure(response, 'sending events');
       return (await response.json()) as EventsAnswer;
     }
+  }
+
+  async pendingEvents(): Promise<number | null> {
+    const response = await this.#request('GET', '/metrics', {});
+    if (!response.ok) {
+      await response.arrayBuffer();
+      return null;
+    }
+    const match = /^fanzha_event_queue_depth(?:\{[^}]*\})? (\S+)$/m.exec(await response.text());
+    return match ? Number(match[1]) : null;
   }
 
   async warningCount(): Promise<number | null> {
@@ -337,30 +350,6 @@ interface RequestOptions {
   role?: Role;
   key?: boolean;
   body?: unknown;
-}
-
-/** Reads `event:`/`data:` frames of a server-sent event stream until it ends. */
-async function readServerSentEvents(
-  response: Response,
-  onEvent: (event: string, data: string) => void,
-): Promise<void> {
-  const decoder = new TextDecoder();
-  let pending = '';
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    pending += decoder.decode(chunk, { stream: true });
-    let end: number;
-    while ((end = pending.indexOf('\n\n')) >= 0) {
-      const frame = pending.slice(0, end);
-      pending = pending.slice(end + 2);
-      let event = 'message';
-      const data: string[] = [];
-      for (const line of frame.split('\n')) {
-        if (line.startsWith('event:')) event = line.slice(6).trim();
-        else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
-      }
-      if (data.length) onEvent(event, data.join('\n'));
-    }
-  }
 }
 
 async function failure(response: Response, doing: string): Promise<PlatformError> {

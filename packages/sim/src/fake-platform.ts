@@ -78,6 +78,10 @@ export class FakePlatform implements PlatformClient {
     return { accepted: events.length, duplicates: 0, rejected: [] };
   }
 
+  async pendingEvents(): Promise<number> {
+    return 0;
+  }
+
   async warningCount(): Promise<number> {
     return this.warnings.size;
   }

@@ -140,6 +140,8 @@ class Run {
   sendingSeconds = 0;
   screeningSeconds = 0;
   officerSeconds = 0;
+  settlingSeconds = 0;
+  #settling = true;
   #eventsEnabled = true;
   #sequence = 0;
   readonly #runId: string;
@@ -218,6 +220,7 @@ class Run {
       this.screeningSeconds += (performance.now() - screeningBegan) / 1000;
       events.push(...this.#reportsDue(to));
       await this.#send(events);
+      if (options.speed === 'max' && events.length > 0) await this.#settle();
 
       if (options.speed !== 'max') {
         const wallDue = wallStart + (to - plan.start) / options.speed;
@@ -332,6 +335,26 @@ class Run {
     }
   }
 
+  /**
+   * As fast as possible means as fast as the platform handles events: before the clock moves on, wait
+   * until the events sent are handled, so that the officers see warnings at the right simulated time.
+   */
+  async #settle(): Promise<void> {
+    if (!this.#settling) return;
+    const began = performance.now();
+    while (performance.now() - began < 60_000) {
+      const pending = await this.client.pendingEvents();
+      if (pending === null) {
+        this.#settling = false;
+        this.log('the platform does not show its event queue (/metrics): not waiting for it');
+        return;
+      }
+      if (pending === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    this.settlingSeconds += (performance.now() - began) / 1000;
+  }
+
   #progress(simNow: number, wallStart: number): void {
     let paid = 0;
     let dissuaded = 0;
@@ -343,7 +366,7 @@ class Run {
     this.log(
       `${isoChina(simNow).slice(0, 16)} (+08) · ${seconds((performance.now() - wallStart) / 1000)}s` +
         ` (screening ${seconds(this.screeningSeconds)}s, events ${seconds(this.sendingSeconds)}s,` +
-        ` officers ${seconds(this.officerSeconds)}s) · events ${this.accepted}/${this.sent}` +
+        ` waiting ${seconds(this.settlingSeconds)}s, officers ${seconds(this.officerSeconds)}s) · events ${this.accepted}/${this.sent}` +
         ` · warnings ${this.desk.warnings.length} · victims paid ${paid}, dissuaded ${dissuaded}`,
     );
   }
