@@ -136,6 +136,12 @@ describe('POST /api/v1/cases', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('keeps one case when two requests race with one officer reference', async () => {
+    const body = caseBody({ externalRef: `JQ-RACE-${Date.now()}` });
+    const answers = await Promise.all([1, 2].map(() => as('xuanwu-officer', 'POST', '/api/v1/cases', body)));
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([201, 409]);
+  });
+
   it('is not for admins or auditors', async () => {
     for (const username of ['xuanwu-admin', 'xuanwu-auditor'])
       expect((await as(username, 'POST', '/api/v1/cases', caseBody())).statusCode).toBe(403);

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../../test-support/index.js';
-import { COLUMNS, SHEET_NAME, parseTime } from './spreadsheet.js';
+import { COLUMNS, SHEET_NAME } from './sheet-columns.js';
+import { parseTime } from './spreadsheet.js';
 import { luhnCard } from './test-factories.js';
 
 let sut: TestPlatform;

@@ -11,8 +11,10 @@ import type { Actor } from '../auth/actor.js';
 import { authorize } from '../auth/policy.js';
 import { notifyChanges } from '../intel/index.js';
 import { prepareFootprints, type PreparedFootprint } from './footprints.js';
-import { createCaseIn, owningUnit } from './service.js';
-import { cellField, groupCases, readCsv, readXlsx, type ParsedCase } from './spreadsheet.js';
+import { createCaseIn, owningUnit, refTakenAsConflict } from './service.js';
+import { cellField } from './sheet-columns.js';
+import { readCsv, readXlsx } from './sheet-read.js';
+import { groupCases, type ParsedCase } from './spreadsheet.js';
 import { findExternalRefs } from './store.js';
 
 export const MAX_IMPORT_ROWS = 10_000;
@@ -48,40 +50,43 @@ export async function importCases(
       sortByRow(errors).slice(0, MAX_REPORTED_ERRORS),
     );
   const now = ctx.clock.now();
-  const created = await ctx.db.transaction().execute(async (tx) => {
-    const out: CaseImportResult['cases'] = [];
-    for (const { parsed, unit, footprints } of ready) {
-      const id = await createCaseIn(
-        ctx,
+  const created = await ctx.db
+    .transaction()
+    .execute(async (tx) => {
+      const out: CaseImportResult['cases'] = [];
+      for (const { parsed, unit, footprints } of ready) {
+        const id = await createCaseIn(
+          ctx,
+          tx,
+          actor,
+          unit,
+          {
+            externalRef: parsed.ref,
+            fraudType: parsed.fraudType,
+            victim: parsed.victim,
+            amountLost: parsed.amountLost,
+            occurredAt: parsed.occurredAt,
+            reportedAt: parsed.reportedAt,
+            narrative: parsed.narrative,
+          },
+          footprints,
+          now,
+        );
+        out.push({ ref: parsed.ref, id, footprints: footprints.length });
+      }
+      await recordAudit(
         tx,
         actor,
-        unit,
         {
-          externalRef: parsed.ref,
-          fraudType: parsed.fraudType,
-          victim: parsed.victim,
-          amountLost: parsed.amountLost,
-          occurredAt: parsed.occurredAt,
-          reportedAt: parsed.reportedAt,
-          narrative: parsed.narrative,
+          action: 'case.import',
+          recordType: 'case',
+          detail: { format, cases: out.length, rows: sheet.rows.length },
         },
-        footprints,
         now,
       );
-      out.push({ ref: parsed.ref, id, footprints: footprints.length });
-    }
-    await recordAudit(
-      tx,
-      actor,
-      {
-        action: 'case.import',
-        recordType: 'case',
-        detail: { format, cases: out.length, rows: sheet.rows.length },
-      },
-      now,
-    );
-    return out;
-  });
+      return out;
+    })
+    .catch(refTakenAsConflict);
   await notifyChanges(ctx);
   return {
     created: created.length,

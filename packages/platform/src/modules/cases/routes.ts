@@ -21,7 +21,7 @@ import {
   RevealBody,
 } from './schemas.js';
 import { createCase, getCase, listCases, revealCase } from './service.js';
-import { buildTemplate } from './spreadsheet.js';
+import { buildTemplate } from './sheet-template.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -27,6 +27,7 @@ import {
   insertCase,
   insertSuspects,
   insertTransition,
+  isExternalRefTaken,
   nextCaseSerial,
   type CaseListRow,
   type Db,
@@ -63,7 +64,8 @@ export async function createCase(ctx: Context, actor: Actor, input: CaseCreateBo
   const now = ctx.clock.now();
   const id = await ctx.db
     .transaction()
-    .execute((tx) => createCaseIn(ctx, tx, actor, unit, input, footprints, now));
+    .execute((tx) => createCaseIn(ctx, tx, actor, unit, input, footprints, now))
+    .catch(refTakenAsConflict);
   await notifyChanges(ctx);
   return getCase(ctx, actor, id);
 }
@@ -217,4 +219,11 @@ export async function revealCase(ctx: Context, actor: Actor, id: string, reason:
       idNumber: s.id_number,
     })),
   };
+}
+
+/** A unique-reference violation (a concurrent request took it) as the 409 the check before would give. */
+export function refTakenAsConflict(error: unknown): never {
+  if (isExternalRefTaken(error))
+    throw new AppError('conflict', 'the officer reference was just taken by another case of the unit');
+  throw error;
 }

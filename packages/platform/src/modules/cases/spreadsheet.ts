@@ -1,106 +1,20 @@
 /**
- * Cases as officers keep them in spreadsheets: one row per footprint, rows of one case sharing a case
- * reference, the case's own columns filled on its first row (later rows may repeat them or leave them
- * blank). Reads xlsx with exceljs and CSV with csv-parse (exceljs's CSV reader turns long digit strings
- * such as bank cards into floating-point numbers and loses their last digits). Writes the template.
- * Pure parsing: no store; every problem is reported with its row number and column, never thrown.
+ * Cases as officers keep them in spreadsheets: rows of one case share a case reference, the case's own
+ * columns filled on its first row (later rows may repeat them or leave them blank). Groups the rows read
+ * by `sheet-read.ts` into cases and checks every cell; every problem names its row and column.
  */
 import { FRAUD_TYPE_LABELS } from '@fanzha/engine';
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
-import type { FieldError } from '../../errors.js';
 import type { FootprintKind } from './footprint-kinds.js';
-import { CASE_FRAUD_TYPES, type CaseFraudType } from './schemas.js';
-
-/** The columns of the sheet: key, Chinese header (what the template shows), whether a row needs it. */
-export const COLUMNS = [
-  { key: 'ref', header: '案件参考号', width: 16, example: 'XW-2026-001' },
-  { key: 'unitCode', header: '受理单位代码', width: 14, example: '320102' },
-  { key: 'fraudType', header: '案件类别', width: 16, example: '冒充公检法' },
-  { key: 'victimName', header: '受害人姓名', width: 12, example: '张三' },
-  { key: 'victimPhone', header: '受害人电话', width: 15, example: '13912345678' },
-  { key: 'victimIdNumber', header: '受害人身份证号', width: 21, example: '320102199001011234' },
-  { key: 'amountLost', header: '损失金额（元）', width: 14, example: '52000' },
-  { key: 'occurredAt', header: '案发时间', width: 18, example: '2026-11-20 14:30' },
-  { key: 'reportedAt', header: '报案时间', width: 18, example: '2026-11-21 09:00' },
-  {
-    key: 'narrative',
-    header: '简要案情',
-    width: 40,
-    example: '受害人接到自称公安局的电话，称其涉嫌洗钱，按要求转账。',
-  },
-  { key: 'footprintKind', header: '线索类型', width: 12, example: '银行卡' },
-  { key: 'footprintValue', header: '线索内容', width: 26, example: '6222021234567890128' },
-  { key: 'footprintAmount', header: '涉案金额（元）', width: 14, example: '52000' },
-  { key: 'footprintTime', header: '发生时间', width: 18, example: '2026-11-20 15:02' },
-  { key: 'footprintNote', header: '线索备注', width: 24, example: '受害人第一笔转账' },
-] as const;
-export type ColumnKey = (typeof COLUMNS)[number]['key'];
-
-const CASE_COLUMNS = [
-  'unitCode',
-  'fraudType',
-  'victimName',
-  'victimPhone',
-  'victimIdNumber',
-  'amountLost',
-  'occurredAt',
-  'reportedAt',
-  'narrative',
-] as const satisfies readonly ColumnKey[];
-
-/** How the footprint kind column may be written: the Chinese label or the API's name. */
-const FOOTPRINT_KIND_NAMES: Record<string, { kind: FootprintKind; accountKind?: string }> = {
-  号码: { kind: 'number' },
-  电话: { kind: 'number' },
-  短信: { kind: 'sms' },
-  短信发送号码: { kind: 'sms' },
-  域名: { kind: 'domain' },
-  网址: { kind: 'url' },
-  银行卡: { kind: 'account', accountKind: 'bank_card' },
-  对公账户: { kind: 'account', accountKind: 'corporate_account' },
-  支付宝: { kind: 'account', accountKind: 'alipay' },
-  微信支付: { kind: 'account', accountKind: 'wechat_pay' },
-  qq: { kind: 'qq' },
-  微信: { kind: 'wechat' },
-  app: { kind: 'app' },
-  imei: { kind: 'imei' },
-  number: { kind: 'number' },
-  sms: { kind: 'sms' },
-  domain: { kind: 'domain' },
-  url: { kind: 'url' },
-  bank_card: { kind: 'account', accountKind: 'bank_card' },
-  corporate_account: { kind: 'account', accountKind: 'corporate_account' },
-  alipay: { kind: 'account', accountKind: 'alipay' },
-  wechat_pay: { kind: 'account', accountKind: 'wechat_pay' },
-  wechat: { kind: 'wechat' },
-};
-export const FOOTPRINT_KIND_LABELS = [
-  '号码',
-  '短信',
-  '域名',
-  '网址',
-  '银行卡',
-  '对公账户',
-  '支付宝',
-  '微信支付',
-  'QQ',
-  '微信',
-  'APP',
-  'IMEI',
-];
-
-const FRAUD_TYPE_BY_NAME = new Map<string, CaseFraudType>([
-  ...CASE_FRAUD_TYPES.map((type) => [type, type] as const),
-  ...Object.entries(FRAUD_TYPE_LABELS).map(([type, label]) => [label, type as CaseFraudType] as const),
-  ['其他', 'other'],
-]);
-
-export interface SheetRow {
-  /** 1-based row number as the spreadsheet shows it (the header is row 1). */
-  row: number;
-  cells: Partial<Record<ColumnKey, string>>;
-}
+import type { CaseFraudType } from './schemas.js';
+import {
+  CASE_COLUMNS,
+  FOOTPRINT_KIND_LABELS,
+  FOOTPRINT_KIND_NAMES,
+  FRAUD_TYPE_BY_NAME,
+  cellField,
+  type ColumnKey,
+} from './sheet-columns.js';
+import type { SheetError, SheetRow } from './sheet-read.js';
 
 export interface ParsedFootprint {
   row: number;
@@ -124,141 +38,6 @@ export interface ParsedCase {
   reportedAt?: string;
   narrative?: string;
   footprints: ParsedFootprint[];
-}
-
-export type SheetError = FieldError;
-
-const headerKey = new Map<string, ColumnKey>(
-  COLUMNS.flatMap((column) => [
-    [normalizeHeader(column.header), column.key],
-    [normalizeHeader(column.key), column.key],
-  ]),
-);
-
-function normalizeHeader(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\s*]/g, '')
-    .replace(/\(.*\)$/, '')
-    .toLowerCase();
-}
-
-/** Where an error is: `/rows/5/线索内容`, read by people and by the console's error report. */
-export const cellField = (row: number, key?: ColumnKey) =>
-  `/rows/${row}${key ? `/${COLUMNS.find((c) => c.key === key)!.header}` : ''}`;
-
-/** Maps the header row to column keys; unknown headers are reported, missing required ones too. */
-function mapHeader(header: string[]): { keys: Array<ColumnKey | null>; errors: SheetError[] } {
-  const keys = header.map((text) => (text.trim() ? (headerKey.get(normalizeHeader(text)) ?? null) : null));
-  const errors: SheetError[] = [];
-  header.forEach((text, index) => {
-    if (text.trim() && keys[index] === null)
-      errors.push({ field: '/rows/1', message: `unknown column ${text.trim()} (column ${index + 1})` });
-  });
-  for (const required of [
-    'ref',
-    'fraudType',
-    'victimName',
-    'amountLost',
-    'footprintKind',
-    'footprintValue',
-  ] as const)
-    if (!keys.includes(required))
-      errors.push({
-        field: '/rows/1',
-        message: `missing column ${COLUMNS.find((c) => c.key === required)!.header}`,
-      });
-  return { keys, errors };
-}
-
-function toRows(records: Array<{ row: number; values: string[] }>): {
-  rows: SheetRow[];
-  errors: SheetError[];
-} {
-  const [header, ...data] = records;
-  if (!header) return { rows: [], errors: [{ field: '/rows/1', message: 'the sheet is empty' }] };
-  const { keys, errors } = mapHeader(header.values);
-  const rows: SheetRow[] = [];
-  for (const record of data) {
-    if (record.values.every((value) => value.trim() === '')) continue;
-    const cells: SheetRow['cells'] = {};
-    record.values.forEach((value, index) => {
-      const key = keys[index];
-      if (key && value.trim() !== '') cells[key] = value.trim();
-    });
-    rows.push({ row: record.row, cells });
-  }
-  return { rows, errors };
-}
-
-export function readCsv(data: Buffer): { rows: SheetRow[]; errors: SheetError[] } {
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parseCsv(data, {
-      bom: true,
-      relax_column_count: true,
-      info: true,
-      skip_empty_lines: false,
-    }) as unknown as typeof records;
-  } catch (error) {
-    return {
-      rows: [],
-      errors: [{ field: 'body', message: `not a readable CSV file: ${(error as Error).message}` }],
-    };
-  }
-  return toRows(records.map(({ record, info }) => ({ row: info.lines, values: record })));
-}
-
-export async function readXlsx(data: Buffer): Promise<{ rows: SheetRow[]; errors: SheetError[] }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    return { rows: [], errors: [{ field: 'body', message: 'not a readable xlsx file' }] };
-  }
-  const sheet = workbook.getWorksheet(SHEET_NAME) ?? workbook.worksheets[0];
-  if (!sheet) return { rows: [], errors: [{ field: 'body', message: 'the workbook has no sheet' }] };
-  const records: Array<{ row: number; values: string[] }> = [];
-  const errors: SheetError[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: string[] = [];
-    for (let column = 1; column <= Math.max(row.cellCount, COLUMNS.length); column++) {
-      const text = cellText(row.getCell(column).value);
-      if (text.ok) values.push(text.value);
-      else {
-        values.push('');
-        errors.push({ field: `/rows/${rowNumber}`, message: `column ${column}: ${text.reason}` });
-      }
-    }
-    records.push({ row: rowNumber, values });
-  });
-  const result = toRows(records);
-  return { rows: result.rows, errors: [...errors, ...result.errors] };
-}
-
-/** A cell as the text the officer sees; dates in China time; numbers that lost digits are refused. */
-function cellText(value: ExcelJS.CellValue): { ok: true; value: string } | { ok: false; reason: string } {
-  if (value === null || value === undefined) return { ok: true, value: '' };
-  if (typeof value === 'string') return { ok: true, value };
-  if (typeof value === 'number') {
-    if (Number.isInteger(value) && !Number.isSafeInteger(value))
-      return {
-        ok: false,
-        reason: 'a long number was stored as a number and lost its last digits; format the column as text',
-      };
-    return { ok: true, value: String(value) };
-  }
-  if (typeof value === 'boolean') return { ok: true, value: String(value) };
-  if (value instanceof Date) return { ok: true, value: wallTimeOf(value) };
-  if ('richText' in value) return { ok: true, value: value.richText.map((part) => part.text).join('') };
-  if ('text' in value && typeof value.text === 'string') return { ok: true, value: value.text };
-  if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-  return { ok: true, value: '' };
-}
-
-/** exceljs reads a date cell as UTC; the officer typed China time, so the UTC fields are the wall time. */
-function wallTimeOf(date: Date): string {
-  return date.toISOString().slice(0, 19).replace('T', ' ');
 }
 
 /**
@@ -423,55 +202,4 @@ function footprintOf(
   }
   if (value.length > 4096) return (fail(row.row, 'footprintValue', 'longer than 4096 characters'), null);
   return { row: row.row, ...kind, value, amount, occurredAt, note: row.cells.footprintNote?.slice(0, 1000) };
-}
-
-export const SHEET_NAME = '案件线索';
-
-interface RangeValidations {
-  add(range: string, validation: ExcelJS.DataValidation): void;
-}
-
-/** The template: the header row with text-formatted columns and drop-down lists, and a sheet of instructions. */
-export async function buildTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'fanzha';
-  const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((column) => ({
-    header: column.header,
-    key: column.key,
-    width: column.width,
-    // Text, so Excel keeps every digit of card and ID numbers and the leading + of numbers.
-    style: { numFmt: '@' },
-  }));
-  sheet.getRow(1).font = { bold: true };
-  const columnLetter = (key: ColumnKey) => sheet.getColumn(key).letter;
-  // exceljs has range validations at run time but not in its type declarations.
-  const validations = (sheet as unknown as { dataValidations: RangeValidations }).dataValidations;
-  validations.add(`${columnLetter('fraudType')}2:${columnLetter('fraudType')}5000`, {
-    type: 'list',
-    allowBlank: true,
-    formulae: [`"${[...Object.values(FRAUD_TYPE_LABELS), '其他'].join(',')}"`],
-  });
-  validations.add(`${columnLetter('footprintKind')}2:${columnLetter('footprintKind')}5000`, {
-    type: 'list',
-    allowBlank: true,
-    formulae: [`"${FOOTPRINT_KIND_LABELS.join(',')}"`],
-  });
-  const help = workbook.addWorksheet('填写说明');
-  help.columns = [
-    { header: '列', key: 'header', width: 18 },
-    { header: '示例', key: 'example', width: 40 },
-  ];
-  help.getRow(1).font = { bold: true };
-  for (const column of COLUMNS) help.addRow({ header: column.header, example: column.example });
-  help.addRow({});
-  for (const line of [
-    '每行一条涉案线索；同一案件的多条线索填写相同的案件参考号，案件信息填在该案件的第一行即可。',
-    '案件类别：' + [...Object.values(FRAUD_TYPE_LABELS), '其他'].join('、'),
-    '线索类型：' + FOOTPRINT_KIND_LABELS.join('、'),
-    '时间按北京时间填写，如 2026-11-20 14:30；金额以元为单位。',
-    '导入时全部校验：任何一行有误则整份文件不导入，并按行号列出错误。',
-  ])
-    help.addRow({ header: line });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -249,3 +249,16 @@ export function findSuspects(db: Db, caseId: string) {
 export function findTransitions(db: Db, caseId: string) {
   return db.selectFrom('case_transitions').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
 }
+
+/** Whether a write failed on the unique officer reference of a unit (two requests raced past the check). */
+export function isExternalRefTaken(error: unknown): boolean {
+  const { code, constraint, message } = (error ?? {}) as {
+    code?: string;
+    constraint?: string;
+    message?: string;
+  };
+  return (
+    code === '23505' &&
+    (constraint === 'cases_external_ref' || Boolean(message?.includes('cases_external_ref')))
+  );
+}
