@@ -60,6 +60,29 @@ const CaseDetailPage = lazy(() =>
   import('./pages/cases/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })),
 );
 
+const CluesPage = lazy(() => import('./pages/clues/CluesPage').then((m) => ({ default: m.CluesPage })));
+const ClueDetailPage = lazy(() =>
+  import('./pages/clues/ClueDetailPage').then((m) => ({ default: m.ClueDetailPage })),
+);
+const ClueDispatchPage = lazy(() =>
+  import('./pages/clues/ClueDispatchPage').then((m) => ({ default: m.ClueDispatchPage })),
+);
+const ClueFiguresPage = lazy(() =>
+  import('./pages/clues/ClueFiguresPage').then((m) => ({ default: m.ClueFiguresPage })),
+);
+const OperationsPage = lazy(() =>
+  import('./pages/operations/OperationsPage').then((m) => ({ default: m.OperationsPage })),
+);
+const OperationFormPage = lazy(() =>
+  import('./pages/operations/OperationFormPage').then((m) => ({ default: m.OperationFormPage })),
+);
+const OperationPage = lazy(() =>
+  import('./pages/operations/OperationPage').then((m) => ({ default: m.OperationPage })),
+);
+const OperationBoardPage = lazy(() =>
+  import('./pages/operations/OperationBoardPage').then((m) => ({ default: m.OperationBoardPage })),
+);
+
 const guarded = (page: PageKey, element: ReactNode) => <RequireRole page={page}>{element}</RequireRole>;
 
 export const router = createBrowserRouter([
@@ -105,6 +128,19 @@ export const router = createBrowserRouter([
           { path: '/cases/new', element: guarded('cases', <CaseCreatePage />) },
           { path: '/cases/import', element: guarded('cases', <CaseImportPage />) },
           { path: '/cases/:id', element: guarded('cases', <CaseDetailPage />) },
+          { path: '/clues', element: <Navigate to="/clues/inbox" replace /> },
+          { path: '/clues/inbox', element: guarded('clues.inbox', <CluesPage key="inbox" box="inbox" />) },
+          {
+            path: '/clues/outbox',
+            element: guarded('clues.outbox', <CluesPage key="outbox" box="outbox" />),
+          },
+          { path: '/clues/new', element: guarded('clues.outbox', <ClueDispatchPage />) },
+          { path: '/clues/figures', element: guarded('clues.figures', <ClueFiguresPage />) },
+          { path: '/clues/:id', element: guarded('clues.inbox', <ClueDetailPage />) },
+          { path: '/operations', element: guarded('operations', <OperationsPage />) },
+          { path: '/operations/new', element: guarded('operations', <OperationFormPage />) },
+          { path: '/operations/:id', element: guarded('operations', <OperationPage />) },
+          { path: '/operations/:id/board', element: guarded('operations', <OperationBoardPage />) },
           { path: '/system/api-keys', element: guarded('apiKeys', <ApiKeysPage />) },
           { path: '/system/units', element: <UnitsPage /> },
           {

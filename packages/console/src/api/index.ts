@@ -17,3 +17,4 @@ export { problemMessage } from './problemMessage';
 export * from './types';
 export * from './warnings';
 export * from './cases';
+export * from './clues';

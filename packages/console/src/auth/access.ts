@@ -20,6 +20,10 @@ export type PageKey =
   | 'warnings.deadLetters'
   | 'cases'
   | 'clues'
+  | 'clues.inbox'
+  | 'clues.outbox'
+  | 'clues.figures'
+  | 'operations'
   | 'analysis'
   | 'stats'
   | 'units'
@@ -41,6 +45,11 @@ export const permissionRoles = {
   'cases.read': ['admin', 'analyst', 'officer', 'auditor'],
   'cases.write': ['officer', 'analyst'],
   'cases.reveal': ['officer', 'analyst'],
+  'clues.read': ['admin', 'analyst', 'officer', 'auditor'],
+  'clues.dispatch': ['officer', 'analyst'],
+  'clues.work': ['officer', 'analyst'],
+  'operations.read': ['admin', 'analyst', 'officer', 'auditor'],
+  'operations.manage': ['analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;
@@ -64,6 +73,11 @@ const pageRoles: Partial<Record<PageKey, readonly Role[]>> = {
   'warnings.rules': permissionRoles['warnings.read'],
   'warnings.deadLetters': permissionRoles['events.read'],
   cases: permissionRoles['cases.read'],
+  clues: permissionRoles['clues.read'],
+  'clues.inbox': permissionRoles['clues.read'],
+  'clues.outbox': permissionRoles['clues.read'],
+  'clues.figures': permissionRoles['clues.read'],
+  operations: permissionRoles['operations.read'],
   users: ['admin'],
   audit: ['auditor', 'admin'],
   apiKeys: permissionRoles['apikeys.manage'],

@@ -3,6 +3,7 @@ import { intercept } from './en/intercept';
 import { domainWatch } from './en/domainWatch';
 import { warnings } from './en/warnings';
 import { cases } from './en/cases';
+import { clues } from './en/clues';
 import { system } from './en/system';
 import type { Messages } from './zh';
 
@@ -14,5 +15,6 @@ export const en: Messages = {
   ...domainWatch,
   ...warnings,
   ...cases,
+  ...clues,
   ...system,
 };

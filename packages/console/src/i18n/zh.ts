@@ -3,6 +3,7 @@ import { intercept } from './zh/intercept';
 import { domainWatch } from './zh/domainWatch';
 import { warnings } from './zh/warnings';
 import { cases } from './zh/cases';
+import { clues } from './zh/clues';
 import { system } from './zh/system';
 
 // The console's Chinese texts: the reference dictionary, one module per section under `zh/`. Every key
@@ -13,6 +14,7 @@ export const zh = {
   ...domainWatch,
   ...warnings,
   ...cases,
+  ...clues,
   ...system,
 } as const;
 

@@ -26,6 +26,16 @@ describe('navigationFor', () => {
     expect(pageForPath('/warnings/queue/w-123')?.key).toBe('warnings.queue');
   });
 
+  it('shows the clue inbox, sent clues, figures and operations to every role', () => {
+    for (const role of ['officer', 'analyst', 'admin', 'auditor'] as const)
+      expect(keysOf(navigationFor([role]))).toContain(
+        'clues:[clues.inbox,clues.outbox,clues.figures,operations]',
+      );
+    expect(pageForPath('/clues/XS320100202611000001')?.key).toBe('clues');
+    expect(pageForPath('/clues/inbox')?.key).toBe('clues.inbox');
+    expect(pageForPath('/operations/ZX32000020260001/board')?.key).toBe('operations');
+  });
+
   it('leaves the intercept group out for an auditor', () => {
     expect(keysOf(navigationFor(['auditor'])).some((key) => key.startsWith('intercept'))).toBe(false);
   });

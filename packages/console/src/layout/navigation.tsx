@@ -12,6 +12,8 @@ import {
   FileSearchOutlined,
   CloudUploadOutlined,
   ExperimentOutlined,
+  FlagOutlined,
+  SendOutlined,
   HomeOutlined,
   KeyOutlined,
   NodeIndexOutlined,
@@ -42,7 +44,7 @@ export interface NavPage {
 }
 
 export interface NavGroup {
-  key: 'intercept' | 'warnings' | 'system';
+  key: 'intercept' | 'warnings' | 'clues' | 'system';
   label: MessageKey;
   icon: ReactNode;
   children: NavPage[];
@@ -54,7 +56,7 @@ export const capabilities: (NavPage & { key: CapabilityKey })[] = [
   { key: 'intercept', path: '/intercept', label: 'nav.intercept', icon: <StopOutlined /> },
   { key: 'warnings', path: '/warnings', label: 'nav.warnings', icon: <AlertOutlined /> },
   { key: 'cases', path: '/cases', label: 'nav.cases', icon: <FileSearchOutlined /> },
-  { key: 'clues', path: '/clues', label: 'nav.clues', icon: <NodeIndexOutlined />, coming: true },
+  { key: 'clues', path: '/clues', label: 'nav.clues', icon: <NodeIndexOutlined /> },
   {
     key: 'analysis',
     path: '/analysis',
@@ -118,6 +120,14 @@ export const warningPages: NavPage[] = [
   },
 ];
 
+/** 线索: the inbox (to sign and work), the outbox (what the subtree sent), figures, special operations. */
+export const cluePages: NavPage[] = [
+  { key: 'clues.inbox', path: '/clues/inbox', label: 'nav.clues.inbox', icon: <InboxOutlined /> },
+  { key: 'clues.outbox', path: '/clues/outbox', label: 'nav.clues.outbox', icon: <SendOutlined /> },
+  { key: 'clues.figures', path: '/clues/figures', label: 'nav.clues.figures', icon: <DashboardOutlined /> },
+  { key: 'operations', path: '/operations', label: 'nav.operations', icon: <FlagOutlined /> },
+];
+
 export const homePage: NavPage = { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined /> };
 
 export const systemPages: NavPage[] = [
@@ -135,9 +145,10 @@ export function navigationFor(roles: readonly Role[]): NavEntry[] {
   const groups = {
     intercept: interceptPages.filter((page) => canOpen(page.key, roles)),
     warnings: warningPages.filter((page) => canOpen(page.key, roles)),
+    clues: cluePages.filter((page) => canOpen(page.key, roles)),
   };
   const toEntry = (page: NavPage & { key: CapabilityKey }): NavEntry[] => {
-    if (page.key !== 'intercept' && page.key !== 'warnings') return [page];
+    if (page.key !== 'intercept' && page.key !== 'warnings' && page.key !== 'clues') return [page];
     const children = groups[page.key];
     if (children.length === 0) return [];
     return [{ key: page.key, label: page.label, icon: page.icon, children }];
@@ -160,7 +171,7 @@ export function navigationFor(roles: readonly Role[]): NavEntry[] {
 
 /** The page whose path is the longest prefix of `pathname`, for highlighting the menu. */
 export function pageForPath(pathname: string): NavPage | undefined {
-  const pages = [homePage, ...capabilities, ...interceptPages, ...warningPages, ...systemPages];
+  const pages = [homePage, ...capabilities, ...interceptPages, ...warningPages, ...cluePages, ...systemPages];
   return pages
     .filter((page) => (page.path === '/' ? pathname === '/' : pathname.startsWith(page.path)))
     .sort((a, b) => b.path.length - a.path.length)[0];

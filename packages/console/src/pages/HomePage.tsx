@@ -33,6 +33,7 @@ const availableText: Partial<Record<CapabilityKey, MessageKey>> = {
   intercept: 'home.intercept.desc',
   warnings: 'home.warnings.desc',
   cases: 'home.cases.desc',
+  clues: 'home.clues.desc',
 };
 
 /** 工作台: who you are, today's warning figures (for those who read warnings), where you can go. */

@@ -1,0 +1,112 @@
+import { useEffect } from 'react';
+import { Badge, Card, Col, List, Progress, Row, Table, Typography, type TableColumnsType } from 'antd';
+import { Link, useParams } from 'react-router';
+import { operationsApi, type OperationBoardUnit } from '../../api';
+import { PageHeader } from '../../components/PageHeader';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useRemote } from '../../hooks/useRemote';
+import { useT } from '../../i18n';
+import { when } from '../clues/labels';
+
+/** How often the board asks for the latest figures (a 收网 day changes by the minute, not the millisecond). */
+export const BOARD_POLL_MS = 5_000;
+
+/** 集中收网: the operation's dispatched clues by unit and the latest feedback, refreshed every few seconds. */
+export function OperationBoardPage() {
+  const t = useT();
+  const { id = '' } = useParams();
+  const board = useRemote((signal) => operationsApi.board(id, signal), [id]);
+  useEffect(() => {
+    const timer = setInterval(board.reload, BOARD_POLL_MS);
+    return () => clearInterval(timer);
+  }, [board.reload]);
+  const data = board.data;
+  const columns: TableColumnsType<OperationBoardUnit> = [
+    { key: 'unit', title: t('operations.col.unit'), render: (_, row) => row.unit.name },
+    { key: 'dispatched', title: t('operations.board.dispatched'), dataIndex: 'dispatched', align: 'right' },
+    { key: 'pending', title: t('clues.status.pending'), dataIndex: 'pending', align: 'right' },
+    { key: 'working', title: t('clues.status.working'), dataIndex: 'working', align: 'right' },
+    { key: 'done', title: t('clues.status.done'), dataIndex: 'done', align: 'right' },
+    {
+      key: 'overdue',
+      title: t('clues.overdue'),
+      align: 'right',
+      render: (_, row) =>
+        row.overdue > 0 ? <Typography.Text type="danger">{row.overdue}</Typography.Text> : 0,
+    },
+    {
+      key: 'caught',
+      title: t('operations.board.caught'),
+      align: 'right',
+      render: (_, row) => `${row.caughtCount}${row.targetSuspects ? ` / ${row.targetSuspects}` : ''}`,
+    },
+    {
+      key: 'progress',
+      title: t('operations.board.progress'),
+      render: (_, row) => (
+        <Progress percent={Math.round(row.completionRate * 100)} size="small" style={{ width: 140 }} />
+      ),
+    },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={t('operations.board.title', { name: data?.operation.name ?? '' })}
+        subtitle={t('operations.board.subtitle')}
+        extra={
+          <span>
+            <Badge
+              status={board.error ? 'error' : 'processing'}
+              text={data ? t('operations.board.updated', { at: when(data.at) }) : ''}
+            />{' '}
+            <Link to={`/operations/${id}`}>{t('operations.board.figures')}</Link>
+          </span>
+        }
+      />
+      {board.error !== null && <ProblemAlert error={board.error} onRetry={board.reload} />}
+      {data && (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={15}>
+            <Card title={t('operations.board.byUnit')}>
+              <Table<OperationBoardUnit>
+                rowKey={(row) => row.unit.code}
+                size="small"
+                columns={columns}
+                dataSource={data.units}
+                pagination={false}
+                scroll={{ x: 'max-content' }}
+              />
+            </Card>
+          </Col>
+          <Col xs={24} xl={9}>
+            <Card title={t('operations.board.feed')}>
+              <List
+                size="small"
+                dataSource={data.feed}
+                locale={{ emptyText: t('operations.board.noFeed') }}
+                renderItem={(hop) => (
+                  <List.Item>
+                    <List.Item.Meta
+                      title={
+                        <Link to={`/clues/${hop.clueId}`}>
+                          {hop.from?.name ?? hop.to?.name} · {t(`clues.hop.${hop.kind}`)}
+                          {hop.kind === 'feedback' && typeof hop.detail?.result === 'string'
+                            ? ` · ${t(`clues.result.${hop.detail.result as 'verified'}`)}`
+                            : ''}
+                          {hop.detail?.result === 'caught'
+                            ? ` ${t('clues.hop.caught', { n: Number(hop.detail.caughtCount) })}`
+                            : ''}
+                        </Link>
+                      }
+                      description={`${when(hop.at)} · ${hop.clueTitle}`}
+                    />
+                  </List.Item>
+                )}
+              />
+            </Card>
+          </Col>
+        </Row>
+      )}
+    </>
+  );
+}
