@@ -256,6 +256,11 @@ function routeCases(): Record<string, RouteCase> {
         payload: { name: `matrix-list-${++serial}`, title: 'x', kind: 'number', defaultAction: 'block' },
       },
     },
+    'PATCH /api/v1/intel/lists/:list': {
+      // A list of the province: analysts below it may not change it.
+      own: { url: '/api/v1/intel/lists/matrix-numbers', payload: { fraudType: 'fake_police' } },
+      expect: [403],
+    },
     'POST /api/v1/intel/lists/:list/entries': {
       own: {
         url: '/api/v1/intel/lists/matrix-numbers/entries',

@@ -20,7 +20,7 @@ export interface WarningsTestPlatform extends TestPlatform {
   send(events: object[]): Promise<{ accepted: number; duplicates: number; rejected: unknown[] }>;
   as(
     username: string,
-    method: 'GET' | 'POST' | 'PUT',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
     url: string,
     payload?: object,
   ): Promise<LightMyRequestResponse>;

@@ -11,9 +11,18 @@ import {
   HistoryQuery,
   IntelListCreateBody,
   IntelListSchema,
+  IntelListUpdateBody,
   ListParams,
 } from './schemas.js';
-import { addEntries, createList, entryHistory, listLists, removeEntry, searchEntries } from './service.js';
+import {
+  addEntries,
+  createList,
+  entryHistory,
+  listLists,
+  removeEntry,
+  searchEntries,
+  updateList,
+} from './service.js';
 import { Type } from 'typebox';
 
 export function intelRoutes(ctx: Context) {
@@ -44,6 +53,21 @@ export function intelRoutes(ctx: Context) {
       },
       async (request, reply) =>
         reply.status(201).send(await createList(ctx, requireActor(request), request.body)),
+    );
+
+    app.patch(
+      '/api/v1/intel/lists/:list',
+      {
+        config: { access: { permission: 'intel.write' } },
+        schema: {
+          tags: ['intel'],
+          summary: 'Change a list’s title, description or fraud type (lists of the caller’s subtree)',
+          params: ListParams,
+          body: IntelListUpdateBody,
+          response: { 200: IntelListSchema, ...errorResponses },
+        },
+      },
+      async (request) => updateList(ctx, requireActor(request), request.params.list, request.body),
     );
 
     app.post(

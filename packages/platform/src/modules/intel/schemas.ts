@@ -70,6 +70,16 @@ export const IntelListCreateBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const IntelListUpdateBody = Type.Object(
+  {
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    description: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+    /** The fraud type of the list's entries (null: none), given to warnings whose evidence names none. */
+    fraudType: Type.Optional(Type.Union([FraudType, Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
 export const EntryInputSchema = Type.Object(
   {
     value: Type.String({ minLength: 1, maxLength: 2048 }),

@@ -23,6 +23,7 @@ import {
   insertChanges,
   insertList,
   insertListIfAbsent,
+  updateListRow,
   upsertEntries,
 } from './store.js';
 import { notifyChanges } from './signal.js';
@@ -103,6 +104,51 @@ export async function createList(ctx: Context, actor: Actor, input: ListCreateIn
     );
     return toList(row);
   });
+}
+
+export interface ListUpdateInput {
+  title?: string;
+  description?: string | null;
+  fraudType?: FraudType | null;
+}
+
+/** Changes a list's title, description or fraud type (not its kind, action or owner). */
+export async function updateList(
+  ctx: Context,
+  actor: Actor,
+  idOrName: string,
+  input: ListUpdateInput,
+): Promise<IntelList> {
+  authorize(actor, 'intel.write');
+  const list = await getWritableList(ctx, actor, idOrName);
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction().execute(async (tx) => {
+    const updated = await updateListRow(tx, list.id, {
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.fraudType !== undefined ? { fraud_type: input.fraudType } : {}),
+    });
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'intel.list_update',
+        recordType: 'intel_list',
+        recordId: list.id,
+        detail: { name: list.name, changed: Object.keys(input) },
+      },
+      now,
+    );
+    return updated;
+  });
+  // The warnings' enrichment reads the lists' fraud types; it reloads them when it hears this.
+  await notifyChanges(ctx);
+  const entries = await ctx.db
+    .selectFrom('intel_entries')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('list_id', '=', list.id)
+    .executeTakeFirstOrThrow();
+  return toList({ ...row, entry_count: entries.n });
 }
 
 /** A list the actor may change: one owned by a unit of the actor's subtree. Others are read-only (403). */

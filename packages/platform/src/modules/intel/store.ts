@@ -41,6 +41,19 @@ export async function insertList(db: Db, list: NewList): Promise<IntelListRow> {
   return db.insertInto('intel_lists').values(list).returningAll().executeTakeFirstOrThrow();
 }
 
+export function updateListRow(
+  db: Db,
+  id: string,
+  changes: { title?: string; description?: string | null; fraud_type?: string | null },
+): Promise<IntelListRow> {
+  return db
+    .updateTable('intel_lists')
+    .set(changes)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 /** Inserts a list unless one of that name exists (then undefined): safe when two callers race. */
 export function insertListIfAbsent(db: Db, list: NewList): Promise<IntelListRow | undefined> {
   return db

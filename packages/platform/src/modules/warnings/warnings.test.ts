@@ -393,6 +393,38 @@ describe('GET /api/v1/warnings/figures', () => {
   });
 });
 
+describe('PATCH /api/v1/intel/lists/{list}: a list’s fraud type', () => {
+  it('gives the fraud type to signals on the list from then on; 403 below the owner, 400 for an unknown type', async () => {
+    const response = await sut.as('province-analyst', 'PATCH', '/api/v1/intel/lists/fraud-domains', {
+      fraudType: 'fake_investment',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      name: 'fraud-domains',
+      fraudType: 'fake_investment',
+      entryCount: 1,
+    });
+    await sut.app.warnings.refresh();
+    const signal = sut.app.warnings.enricher.toSignal({
+      id: 'patch-probe',
+      kind: 'web',
+      at: new Date(sut.now()),
+      phone: XUANWU_PERSON,
+      idNumber: null,
+      evidence: { domain: 'gov-safe-account.top' },
+    });
+    expect(signal.fraudType).toBe('fake_investment');
+    const county = await sut.as('nanjing-analyst', 'PATCH', '/api/v1/intel/lists/fraud-domains', {
+      fraudType: null,
+    });
+    expect(county.statusCode).toBe(403);
+    const unknown = await sut.as('province-analyst', 'PATCH', '/api/v1/intel/lists/fraud-domains', {
+      fraudType: 'lottery',
+    });
+    expect(unknown.statusCode).toBe(400);
+  });
+});
+
 describe('the store', () => {
   it('keeps one open warning per phone', async () => {
     const open = await sql<{
