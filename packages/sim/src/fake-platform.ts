@@ -89,7 +89,11 @@ export class FakePlatform implements PlatformClient {
   async openWarnings(level: string): Promise<WarningSummary[]> {
     return [...this.warnings.values()]
       .filter((warning) => warning.status === 'open' && warning.level === level)
-      .map((warning) => ({ id: warning.id, level: warning.level, raw: { id: warning.id } }));
+      .map((warning) => ({
+        id: warning.id,
+        level: warning.level,
+        raw: { id: warning.id, phoneMasked: `+86${warning.phone.slice(0, 3)}****${warning.phone.slice(-4)}` },
+      }));
   }
 
   async watchWarnings(): Promise<null> {

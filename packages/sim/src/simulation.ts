@@ -68,6 +68,8 @@ export interface SimResult {
 
 const EVENTS_PER_REQUEST = 5_000;
 const ITEMS_PER_SCREEN = 20_000;
+/** Ticks screened in one request. */
+const TICKS_PER_WINDOW = 15;
 
 export async function runSimulation(options: SimOptions): Promise<SimResult> {
   const log = options.log ?? (() => {});
@@ -124,6 +126,12 @@ function victimOutcome(plan: SimPlan, state: VictimState): VictimOutcome {
   };
 }
 
+/** The part of a number that masking leaves (first three and last four digits), e.g. `138|5678`. */
+function maskedKey(phone: string): string | null {
+  const match = /^(?:\+?86)?(1\d{2})[\d*]+?(\d{4})$/.exec(phone);
+  return match ? `${match[1]}|${match[2]}` : null;
+}
+
 interface ScheduledReport {
   at: number;
   person: number;
@@ -147,9 +155,12 @@ class Run {
   readonly #runId: string;
   readonly #personOfEvent = new Map<string, number>();
   readonly #personOfPhone: Map<string, number>;
+  readonly #personOfMasked = new Map<string, number | null>();
   readonly #fraudTypeOf: Map<string, FraudType>;
   readonly #steps: Array<{ person: number; step: VictimStep }>;
   #reports: ScheduledReport[] = [];
+  #contactIndex = 0;
+  #stepIndex = 0;
 
   constructor(
     private readonly client: PlatformClient,
@@ -161,6 +172,11 @@ class Run {
     this.#runId = `sim${options.seed}-${Math.floor(plan.start / 1000).toString(36)}`;
     this.victims = victimStates(plan.victims);
     this.#personOfPhone = new Map(plan.people.map((person, index) => [person.phone, index]));
+    for (const [phone, index] of this.#personOfPhone) {
+      const key = maskedKey(phone);
+      // null: several people share the masked form.
+      if (key !== null) this.#personOfMasked.set(key, this.#personOfMasked.has(key) ? null : index);
+    }
     // Partners name a fraud type only where the platform cannot take it from the list that matched.
     this.#fraudTypeOf = listsKeepFraudTypes ? new Map() : fraudTypeIndex(plan.gangs);
     this.#steps = plan.victims
@@ -170,6 +186,10 @@ class Run {
       client,
       {
         byPhone: (phone) => this.#personOfPhone.get(phone),
+        byMaskedPhone: (masked) => {
+          const key = maskedKey(masked);
+          return key === null ? undefined : (this.#personOfMasked.get(key) ?? undefined);
+        },
         byEventId: (id) => this.#personOfEvent.get(id),
       },
       this.victims,
@@ -189,49 +209,77 @@ class Run {
     const { plan, options } = this;
     const tick = tickSeconds * 1000;
     const wallStart = performance.now();
-    let contactIndex = 0;
-    let stepIndex = 0;
     const progressEvery = (options.progressHours ?? 1) * HOUR;
     let nextProgress = plan.start + progressEvery;
-    for (let from = plan.start, tickNumber = 0; from < plan.end; from += tick, tickNumber++) {
-      const to = Math.min(from + tick, plan.end);
-      const officersBegan = performance.now();
-      await this.desk.work(from, to);
-      this.officerSeconds += (performance.now() - officersBegan) / 1000;
-
-      const rng = Rng.derive(options.seed, `traffic:${tickNumber}`);
-      const sightings: Sighting[] = ordinaryTraffic(
-        rng,
-        plan.people,
-        plan.province,
-        options.traffic ?? DEFAULT_TRAFFIC,
-        from,
-        to,
-      );
-      for (; contactIndex < plan.contacts.length && plan.contacts[contactIndex]!.at < to; contactIndex++)
-        sightings.push(contactSighting(plan.contacts[contactIndex]!));
-      for (; stepIndex < this.#steps.length && this.#steps[stepIndex]!.step.at < to; stepIndex++) {
-        const { person, step } = this.#steps[stepIndex]!;
-        if (stepHappens(this.victims.get(person)!, step.at)) sightings.push(stepSighting(person, step));
+    let tickNumber = 0;
+    for (let windowFrom = plan.start; windowFrom < plan.end;) {
+      // Partners' verdicts do not depend on what officers do, so a window of ticks is screened at once.
+      const ticks = this.#sightingsAhead(windowFrom, tick, tickNumber);
+      await this.#screen(ticks.flatMap((ahead) => ahead.sightings));
+      for (const { from, to, sightings } of ticks) {
+        const officersBegan = performance.now();
+        await this.desk.work(from, to);
+        this.officerSeconds += (performance.now() - officersBegan) / 1000;
+        this.#paymentsIn(from, to);
+        const events = sightings.filter((sighting) => this.#reported(sighting)).map((s) => this.#event(s));
+        events.push(...this.#reportsDue(to));
+        await this.#send(events);
+        if (options.speed === 'max' && events.length > 0) await this.#settle();
+        if (options.speed !== 'max') {
+          const wait = wallStart + (to - plan.start) / options.speed - performance.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        }
+        if (to >= nextProgress || to >= plan.end) {
+          nextProgress += progressEvery;
+          this.#progress(to, wallStart);
+        }
       }
-      this.#paymentsIn(from, to);
-      const screeningBegan = performance.now();
-      const events = await this.#screen(sightings);
-      this.screeningSeconds += (performance.now() - screeningBegan) / 1000;
-      events.push(...this.#reportsDue(to));
-      await this.#send(events);
-      if (options.speed === 'max' && events.length > 0) await this.#settle();
-
-      if (options.speed !== 'max') {
-        const wallDue = wallStart + (to - plan.start) / options.speed;
-        const wait = wallDue - performance.now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      }
-      if (to >= nextProgress || to >= plan.end) {
-        nextProgress += progressEvery;
-        this.#progress(to, wallStart);
-      }
+      tickNumber += ticks.length;
+      windowFrom = ticks[ticks.length - 1]!.to;
     }
+  }
+
+  /** What partners will see in the next ticks (a window of them): ordinary traffic, gang contacts, victims' steps. */
+  #sightingsAhead(
+    windowFrom: number,
+    tick: number,
+    firstTick: number,
+  ): Array<{ from: number; to: number; sightings: Sighting[] }> {
+    const { plan, options } = this;
+    const ticks: Array<{ from: number; to: number; sightings: Sighting[] }> = [];
+    for (
+      let from = windowFrom, n = firstTick;
+      from < plan.end && ticks.length < TICKS_PER_WINDOW;
+      from += tick, n++
+    ) {
+      const to = Math.min(from + tick, plan.end);
+      const rng = Rng.derive(options.seed, `traffic:${n}`);
+      const traffic = options.traffic ?? DEFAULT_TRAFFIC;
+      const sightings = ordinaryTraffic(rng, plan.people, plan.province, traffic, from, to);
+      const contacts = plan.contacts;
+      for (
+        ;
+        this.#contactIndex < contacts.length && contacts[this.#contactIndex]!.at < to;
+        this.#contactIndex++
+      )
+        sightings.push(contactSighting(contacts[this.#contactIndex]!));
+      for (
+        ;
+        this.#stepIndex < this.#steps.length && this.#steps[this.#stepIndex]!.step.at < to;
+        this.#stepIndex++
+      ) {
+        const { person, step } = this.#steps[this.#stepIndex]!;
+        sightings.push(stepSighting(person, step));
+      }
+      ticks.push({ from, to, sightings });
+    }
+    return ticks;
+  }
+
+  /** Whether the partner reports the sighting: flagged (or a large transfer), and it still happens. */
+  #reported(sighting: Sighting): boolean {
+    if (sighting.victimStep && !stepHappens(this.victims.get(sighting.person)!, sighting.at)) return false;
+    return sighting.action === 'block' || sighting.action === 'mark' || sighting.reportedAnyway === true;
   }
 
   /** Victims whose money leaves in [from, to) and who were not reached: paid; some report it later. */
@@ -258,18 +306,14 @@ class Run {
     }
   }
 
-  async #screen(sightings: Sighting[]): Promise<PartnerEvent[]> {
-    const events: PartnerEvent[] = [];
+  async #screen(sightings: Sighting[]): Promise<void> {
+    const began = performance.now();
     for (let offset = 0; offset < sightings.length; offset += ITEMS_PER_SCREEN) {
       const chunk = sightings.slice(offset, offset + ITEMS_PER_SCREEN);
       const actions: VerdictAction[] = await this.client.screen(chunk.map((sighting) => sighting.screen));
-      chunk.forEach((sighting, index) => {
-        const action = actions[index];
-        if (action === 'block' || action === 'mark' || sighting.reportedAnyway)
-          events.push(this.#event(sighting));
-      });
+      chunk.forEach((sighting, index) => (sighting.action = actions[index]));
     }
-    return events;
+    this.screeningSeconds += (performance.now() - began) / 1000;
   }
 
   #event(sighting: Sighting): PartnerEvent {

@@ -6,7 +6,7 @@
  */
 import type { FraudType } from '@fanzha/engine';
 import { bankCard } from './bank-cards.js';
-import type { PartnerEvent, ScreenItem } from './client.js';
+import type { PartnerEvent, ScreenItem, VerdictAction } from './client.js';
 import type { Gang, GangContact, Person, VictimStep } from './model.js';
 import { mobileOutsideProvince, virtualOperatorNumber } from './phones.js';
 import type { Rng } from './random.js';
@@ -18,10 +18,12 @@ export interface Sighting {
   at: number;
   screen: ScreenItem;
   event: Omit<PartnerEvent, 'id' | 'phone' | 'idNumber' | 'at'>;
-  /** A victim's payment: sent only while the victim has not been dissuaded. */
+  /** A victim's step: it happens only while the victim has not been dissuaded. */
   victimStep?: VictimStep;
   /** Reported whatever the verdict: banks report large transfers (大额转账监测). */
   reportedAnyway?: boolean;
+  /** The screening verdict, once screened. */
+  action?: VerdictAction;
 }
 
 /** Yuan from which banks report a transfer to the platform even to an unlisted account. */
