@@ -42,6 +42,7 @@ export const warnings: WarningsMessages = {
   'warnings.col.updatedAt': 'Updated',
   'warnings.fraudType.unknown': 'Not identified',
   'warnings.escalated': 'Escalated',
+  'warnings.escalatedTo': 'Escalated to {unit}',
   'warnings.timeLeft': '{time} left',
   'warnings.overdueBy': 'Overdue {time}',
   'warnings.contactedAt': 'Contacted {at}',

@@ -39,6 +39,7 @@ export const warnings = {
   'warnings.col.updatedAt': '最近更新',
   'warnings.fraudType.unknown': '未识别',
   'warnings.escalated': '已升级',
+  'warnings.escalatedTo': '已升级至{unit}',
   'warnings.timeLeft': '剩余 {time}',
   'warnings.overdueBy': '超时 {time}',
   'warnings.contactedAt': '已于 {at} 联系',

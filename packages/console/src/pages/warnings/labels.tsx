@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import type { AttemptOutcome, WarningLevel, WarningStatus } from '../../api';
 import { useT } from '../../i18n';
+import { useUnits } from '../../units/UnitsProvider';
 import { labelOf } from '../intercept/labelText';
 
 // How the warning pages name and colour levels, statuses, outcomes and fraud types.
@@ -44,4 +45,16 @@ export function FraudTypeText({ fraudType }: { fraudType: string | null | undefi
 /** Yuan with thousands separators, no decimals unless there are fen. */
 export function formatYuan(amount: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(amount);
+}
+
+/** 已升级: overdue or unreachable, so the parent unit's queue shows it too (named on hover). */
+export function EscalatedTag({ to }: { to: string | null | undefined }) {
+  const t = useT();
+  const { byCode } = useUnits();
+  const unit = to ? (byCode.get(to)?.name ?? to) : null;
+  return (
+    <Tag color="magenta" {...(unit ? { title: t('warnings.escalatedTo', { unit }) } : {})}>
+      {t('warnings.escalated')}
+    </Tag>
+  );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Flex, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Flex, Result, Row, Space, Spin, Typography } from 'antd';
 import { ArrowLeftOutlined, PhoneOutlined, SwapOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -12,7 +12,7 @@ import { useUnits } from '../../../units/UnitsProvider';
 import { labelOf } from '../../intercept/labelText';
 import { mono } from '../../intercept/labels';
 import { Countdown, useNow } from '../Countdown';
-import { FraudTypeText, LevelTag, StatusTag } from '../labels';
+import { EscalatedTag, FraudTypeText, LevelTag, StatusTag } from '../labels';
 import { useWarningStream } from '../live/WarningStreamProvider';
 import { AttemptModal } from './AttemptModal';
 import { AttemptsTable } from './AttemptsTable';
@@ -97,7 +97,7 @@ export function WarningDetailPage() {
           </Typography.Title>
           <LevelTag level={warning.level} />
           <StatusTag status={warning.status} />
-          {warning.escalated && <Tag color="magenta">{t('warnings.escalated')}</Tag>}
+          {warning.escalated && <EscalatedTag to={warning.escalatedTo} />}
         </Space>
         {canWork && open && (
           <Space>

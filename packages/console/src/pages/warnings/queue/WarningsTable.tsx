@@ -1,4 +1,4 @@
-import { Space, Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Space, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import type { Page, WarningSummary } from '../../../api';
@@ -7,7 +7,7 @@ import { useLocale, useT } from '../../../i18n';
 import { useUnits } from '../../../units/UnitsProvider';
 import { mono } from '../../intercept/labels';
 import { Countdown, useNow } from '../Countdown';
-import { formatYuan, FraudTypeText, LevelTag, OutcomeTag, StatusTag } from '../labels';
+import { EscalatedTag, formatYuan, FraudTypeText, LevelTag, OutcomeTag, StatusTag } from '../labels';
 import type { WarningsUrlQuery } from './warningsQuery';
 
 const when = (at: string) => dayjs(at).format('MM-DD HH:mm:ss');
@@ -56,7 +56,7 @@ export function WarningsTable({ page, loading, query, onQueryChange, fresh }: Wa
       render: (_, warning) => (
         <Space size={4}>
           {warning.unitName ?? byCode.get(warning.unitCode)?.name ?? warning.unitCode}
-          {warning.escalated && <Tag color="magenta">{t('warnings.escalated')}</Tag>}
+          {warning.escalated && <EscalatedTag to={warning.escalatedTo} />}
         </Space>
       ),
     },
