@@ -4,6 +4,7 @@ import { systemActor } from '../modules/auth/index.js';
 import { seedProvince } from '../modules/org/index.js';
 import { createUser } from '../modules/users/index.js';
 import { DEMO_PASSWORD, demoAccounts } from './accounts.js';
+import { seedDemoCases } from './cases.js';
 import { seedDemoIntel } from './intel.js';
 
 export async function seedDemo(
@@ -26,6 +27,8 @@ export async function seedDemo(
     users += 1;
   }
   const entries = options.intel === false ? 0 : await seedDemoIntel(ctx);
+  // Cases after the intel: their footprints join the case lists the intel seeding creates.
+  if (options.intel !== false) await seedDemoCases(ctx);
   return { units, users, entries };
 }
 
