@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { residentIdCheckCharacter } from './resident-id.js';
-import { checkEvent } from './wire.js';
+import { checkEvent, readWireForm, wireForm } from './wire.js';
 
 const now = new Date('2026-11-26T00:00:00Z');
 const valid = {
@@ -149,5 +149,15 @@ describe('checkEvent', () => {
   it('allows a clock 5 minutes behind the partner, and names the id of a rejected event', () => {
     expect(checkEvent(withEvent({ at: '2026-11-26T00:05:00Z' }), now).ok).toBe(true);
     expect(checkEvent(withEvent({ phone: 'x' }), now)).toMatchObject({ ok: false, id: valid.id });
+  });
+
+  it('reads back the wire form it publishes, and nothing of another shape', () => {
+    const check = checkEvent(valid, now);
+    if (!check.ok) throw new Error(check.reason);
+    expect(readWireForm(JSON.parse(JSON.stringify(wireForm(check.event))))).toEqual(check.event);
+    expect(readWireForm(valid)).toBeNull(); // the phone is not E.164 yet
+    expect(readWireForm({ ...wireForm(check.event), kind: 'fax' })).toBeNull();
+    expect(readWireForm({ ...wireForm(check.event), at: 'soon' })).toBeNull();
+    expect(readWireForm('text')).toBeNull();
   });
 });

@@ -178,3 +178,34 @@ export function wireForm(event: ValidEvent): Record<string, unknown> {
     evidence: event.evidence,
   };
 }
+
+/**
+ * Reads back what `wireForm` wrote: the intake checked that event already, so only its shape is
+ * confirmed here. Null when it is not that shape (then the full check runs).
+ */
+export function readWireForm(input: unknown): ValidEvent | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const { id, kind, at, phone, idNumber, evidence } = input as Record<string, unknown>;
+  if (
+    typeof id !== 'string' ||
+    !(EVENT_KINDS as readonly unknown[]).includes(kind) ||
+    typeof at !== 'string' ||
+    typeof phone !== 'string' ||
+    !phone.startsWith('+') ||
+    (idNumber !== undefined && typeof idNumber !== 'string') ||
+    typeof evidence !== 'object' ||
+    evidence === null ||
+    Array.isArray(evidence)
+  )
+    return null;
+  const time = new Date(at);
+  if (Number.isNaN(time.getTime())) return null;
+  return {
+    id,
+    kind: kind as EventKind,
+    at: time,
+    phone,
+    idNumber: idNumber ?? null,
+    evidence: evidence as Record<string, unknown>,
+  };
+}
