@@ -325,6 +325,11 @@ describe('verdict JSON (the routes write it by hand)', () => {
     { kind: 'number', value: '13812345678' },
     { kind: 'number', value: '+86 170 0123 4567' },
     { kind: 'number', value: '13800000008' },
+    // 11 bare digits: the batch fast path's mobile reading, allocated ranges or not.
+    { kind: 'number', value: '19912345678' },
+    { kind: 'number', value: '14412345678' },
+    { kind: 'number', value: '10012345678' },
+    { kind: 'sms', value: '13900000001' },
     { kind: 'number', value: '95588' },
     { kind: 'number', value: 'abc' },
     { kind: 'sms', value: '10690000' },

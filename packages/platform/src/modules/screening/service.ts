@@ -2,7 +2,7 @@
  * Screening: answers partners' questions from the in-memory screener (never the database), turns
  * verdicts into their API form and hands block and mark answers to the hit recorder.
  */
-import { classifyNumber, type ScreenItem, type Verdict } from '@fanzha/engine';
+import { classifyNumber, plainMobileE164Value, type ScreenItem, type Verdict } from '@fanzha/engine';
 import type { Actor } from '../auth/actor.js';
 import type { IntelFollower } from './follower.js';
 import type { HitRecorder } from './hit-recorder.js';
@@ -124,6 +124,15 @@ export class ScreeningService {
         typeof item.value === 'string' &&
         (item.kind === 'number' || (item.kind === 'sms' && item.text === undefined))
       ) {
+        // The commonest item, 11 bare digits of a mobile range, is read without classifying it.
+        const mobile = plainMobileE164Value(item.value);
+        if (mobile >= 0) {
+          values[pending] = mobile;
+          positions[pending] = i;
+          normalized[pending++] = '+86' + item.value;
+          if (pending === CHUNK) flush();
+          continue;
+        }
         const number = classifyNumber(item.value);
         const e164 = number.normalized;
         if (e164 === null) {
