@@ -21,8 +21,8 @@ CREATE TABLE punishments (
   CHECK (ends_at > starts_at),
   CHECK ((ended_at IS NULL) = (end_cause IS NULL))
 );
--- One running punishment per person and measure.
-CREATE UNIQUE INDEX punishments_open ON punishments (id_number, measure) WHERE ended_at IS NULL;
+-- A person's punishments per measure (a new one is refused while another is running or pending).
+CREATE INDEX punishments_person ON punishments (id_number, measure);
 CREATE INDEX punishments_unit ON punishments (unit_code, created_at DESC);
 -- The partner deltas read by the time a row became and stopped being active.
 CREATE INDEX punishments_visible_from ON punishments ((greatest(starts_at, created_at)));

@@ -15,6 +15,7 @@ import { caseRoutes } from '../modules/cases/index.js';
 import { clueRoutes, startClues, type CluesOptions, type CluesRuntime } from '../modules/clues/index.js';
 import { operationRoutes } from '../modules/operations/index.js';
 import { cardRoutes } from '../modules/cards/index.js';
+import { punishmentRoutes } from '../modules/punishment/index.js';
 import { ApiKeyCache, LoginLimiter, apiKeyRoutes, authRoutes } from '../modules/auth/index.js';
 import { callerBehaviourRoutes } from '../modules/caller-behaviour/index.js';
 import { domainWatchRoutes } from '../modules/domain-watch/index.js';
@@ -184,6 +185,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(clueRoutes(ctx));
   await app.register(operationRoutes(ctx));
   await app.register(cardRoutes(ctx));
+  await app.register(punishmentRoutes(ctx));
   const eventPipeline = await openEventPipeline(ctx, { registry: metrics.registry, log: app.log });
   app.decorate('eventPipeline', eventPipeline);
   app.addHook('onReady', () => eventPipeline.start());

@@ -10,6 +10,7 @@ import type { AccessRule } from '../modules/auth/index.js';
 import { permissionRoles, roles } from '../modules/auth/index.js';
 import type { Role } from '../store/schema.js';
 import { createTestPlatform, type TestPlatform } from '../test-support/index.js';
+import { residentId } from '../modules/cards/test-factories.js';
 
 interface Request {
   url: string;
@@ -106,7 +107,6 @@ beforeAll(async () => {
   }
   // Two-card trade: a person registered in 玄武区 and one in 锡山区 (outside 南京), each with a card
   // opened where he lives.
-  const { residentId } = await import('../modules/cards/test-factories.js');
   for (const [key, unitCode, sequence] of [
     ['ownPerson', '320102', 901],
     ['otherPerson', '320205', 902],
@@ -139,6 +139,43 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow();
     ids[key.replace('Person', 'Card')] = card.id;
   }
+  // Joint punishment: punishments decided by 玄武区 (one to end, one to appeal, one with an open
+  // appeal to decide) and one by the province.
+  for (const [key, unitCode, sequence] of [
+    ['ownPunishment', '320102', 911],
+    ['ownPunishmentToAppeal', '320102', 912],
+    ['ownPunishmentAppealed', '320102', 913],
+    ['otherPunishment', '320000', 914],
+  ] as const) {
+    const now = new Date();
+    const row = await sut.ctx.db
+      .insertInto('punishments')
+      .values({
+        measure: 'financial',
+        id_number: residentId(unitCode === '320000' ? '320205' : unitCode, sequence),
+        name: '矩阵',
+        reason: 'authorisation test',
+        unit_code: unitCode,
+        starts_at: now,
+        ends_at: new Date(now.getTime() + 86_400_000),
+        created_by: 'matrix',
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids[key] = row.id;
+  }
+  const appeal = await sut.ctx.db
+    .insertInto('punishment_appeals')
+    .values({
+      punishment_id: ids.ownPunishmentAppealed!,
+      reason: 'authorisation test',
+      filed_by: 'matrix',
+      filed_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  ids.ownPunishmentAppeal = appeal.id;
 });
 afterAll(() => sut.close());
 
@@ -200,6 +237,16 @@ const newUser = (unitCode: string) => ({
   unitCode,
   roles: ['officer'],
   password: 'long-enough-1',
+});
+
+let punishmentSerial = 100;
+/** A punishment of a new person each time (a person under punishment cannot be put under it again). */
+const newPunishment = (unitCode: string) => ({
+  person: { name: '矩阵', idNumber: residentId('320102', ++punishmentSerial) },
+  measures: ['financial'],
+  reason: 'authorisation test',
+  endsAt: '2099-01-01T00:00:00Z',
+  unitCode,
 });
 
 /** A chain edge between two persons of 玄武区 (other than the matrix's own), the same every time. */
@@ -575,6 +622,62 @@ function routeCases(): Record<string, RouteCase> {
     'GET /api/v1/operations/:id/board': {
       own: { url: `/api/v1/operations/${ids.ownOperation}/board` },
       other: { url: `/api/v1/operations/${ids.otherOperation}/board` },
+    },
+    'GET /api/v1/partner/punishment': { own: { url: '/api/v1/partner/punishment' } },
+    'GET /api/v1/punishments': {
+      own: { url: '/api/v1/punishments' },
+      other: { url: '/api/v1/punishments?unit=320200' },
+    },
+    'POST /api/v1/punishments': {
+      own: { url: '/api/v1/punishments', payload: newPunishment('320102') },
+      other: { url: '/api/v1/punishments', payload: newPunishment('320200') },
+    },
+    'GET /api/v1/punishments/:id': {
+      own: { url: `/api/v1/punishments/${ids.ownPunishment}` },
+      other: { url: `/api/v1/punishments/${ids.otherPunishment}` },
+    },
+    'POST /api/v1/punishments/:id/end': {
+      own: { url: `/api/v1/punishments/${ids.ownPunishment}/end`, payload: { reason: 'authorisation test' } },
+      other: {
+        url: `/api/v1/punishments/${ids.otherPunishment}/end`,
+        payload: { reason: 'authorisation test' },
+      },
+      // Only the first allowed caller ends it; later ones find it over.
+      expect: [409],
+    },
+    'POST /api/v1/punishments/:id/reveal': {
+      own: {
+        url: `/api/v1/punishments/${ids.ownPunishment}/reveal`,
+        payload: { reason: 'authorisation test' },
+      },
+      other: {
+        url: `/api/v1/punishments/${ids.otherPunishment}/reveal`,
+        payload: { reason: 'authorisation test' },
+      },
+    },
+    'POST /api/v1/punishments/:id/appeals': {
+      own: {
+        url: `/api/v1/punishments/${ids.ownPunishmentToAppeal}/appeals`,
+        payload: { reason: 'authorisation test' },
+      },
+      other: {
+        url: `/api/v1/punishments/${ids.otherPunishment}/appeals`,
+        payload: { reason: 'authorisation test' },
+      },
+      // Only the first allowed caller files; later ones find an appeal open.
+      expect: [409],
+    },
+    'POST /api/v1/punishments/:id/appeals/:appealId/decide': {
+      own: {
+        url: `/api/v1/punishments/${ids.ownPunishmentAppealed}/appeals/${ids.ownPunishmentAppeal}/decide`,
+        payload: { decision: 'uphold', reason: 'authorisation test' },
+      },
+      other: {
+        url: `/api/v1/punishments/${ids.otherPunishment}/appeals/${ids.ownPunishmentAppeal}/decide`,
+        payload: { decision: 'uphold', reason: 'authorisation test' },
+      },
+      // Only the first allowed caller decides it.
+      expect: [409],
     },
     'POST /api/v1/users/:id/reveal': {
       own: {

@@ -342,19 +342,14 @@ describe('dispatch and progress', () => {
       .selectFrom('card_target_dispatches')
       .select(['clue_id', 'target_unit_code'])
       .execute();
-    const caught = dispatched.find((d) => d.target_unit_code === '320104')!;
-    // The 秦淮区 clue comes back 已抓获 with three persons caught (the clues module's feedback columns).
-    await sut.ctx.db
-      .updateTable('clues')
-      .set({
-        status: 'done',
-        result: 'caught',
-        caught_count: 3,
-        completed_at: new Date(),
-        completed_by: 'qinhuai',
-      })
-      .where('id', '=', caught.clue_id)
-      .execute();
+    const xuanwuClue = dispatched.find((d) => d.target_unit_code === '320102')!.clue_id;
+    // 玄武区 signs its clue and feeds back 已抓获 with three persons caught.
+    expect((await as('xuanwu-officer', 'POST', `/api/v1/clues/${xuanwuClue}/sign`)).statusCode).toBe(200);
+    const feedback = await as('xuanwu-officer', 'POST', `/api/v1/clues/${xuanwuClue}/feedback`, {
+      result: 'caught',
+      caughtCount: 3,
+    });
+    expect(feedback.statusCode, feedback.body).toBe(200);
     const response = await as('province-analyst', 'GET', '/api/v1/cards/progress');
     expect(response.statusCode, response.body).toBe(200);
     const rows = Object.fromEntries(
@@ -362,8 +357,8 @@ describe('dispatch and progress', () => {
     );
     expect(rows['320000']).toMatchObject({ dispatched: 2, answered: 1, caughtTargets: 1, caughtPersons: 3 });
     expect(rows['320100']).toMatchObject({ dispatched: 2, caughtTargets: 1 });
-    expect(rows['320104']).toMatchObject({ dispatched: 1, caughtTargets: 1, caughtPersons: 3 });
-    expect(rows['320102']).toMatchObject({ dispatched: 1, caughtTargets: 0 });
+    expect(rows['320102']).toMatchObject({ dispatched: 1, caughtTargets: 1, caughtPersons: 3 });
+    expect(rows['320104']).toMatchObject({ dispatched: 1, answered: 0, caughtTargets: 0 });
     const xuanwu = (await as('xuanwu-analyst', 'GET', '/api/v1/cards/progress')).json();
     expect(xuanwu.items.map((r: { unit: { code: string } }) => r.unit.code)).toEqual(['320102']);
   });

@@ -9,3 +9,4 @@ export { syncCaseCards } from './sync.js';
 export { CARD_KINDS, normalizeCardNumber, type CardKind } from './card-kinds.js';
 export { KEY_TARGET_MIN_SCORE, scorePerson } from './scoring.js';
 export { CHAIN_ROLES } from './chain.js';
+export { checkPerson } from './persons.js';

@@ -125,14 +125,12 @@ export function cardRoutes(ctx: Context) {
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send(
-            await dispatchTargets(ctx, requireActor(request), {
-              ...request.body,
-              by: request.body.by ?? 'residence',
-            }),
-          ),
+        reply.status(201).send(
+          await dispatchTargets(ctx, requireActor(request), {
+            ...request.body,
+            by: request.body.by ?? 'residence',
+          }),
+        ),
     );
 
     app.get(
