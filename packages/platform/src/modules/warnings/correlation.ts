@@ -21,7 +21,7 @@ import type { WarningPublisher } from './publisher.js';
 import { addEvidence, raiseWarnings } from './raise.js';
 import type { UnitDirectory } from './routing.js';
 import { loadAllRules, seedDefaultRules } from './rules.js';
-import { findStoredEvents, storedEvents } from './stored-events.js';
+import { findPersonEvents, findStoredEvents, storedEvents } from './stored-events.js';
 
 /** Published when a rule got a new version, so that every instance puts it live. */
 export const WARNING_RULES_CHANGED = 'fanzha.warning-rules.changed';
@@ -47,6 +47,11 @@ export class CorrelationService {
   /** The resident ID last given for a phone (banks know it; carriers do not). */
   private readonly idNumbers = new BoundedMap<string, string>(200_000);
   private evictTimer: NodeJS.Timeout | undefined;
+  /**
+   * Whether other instances may handle some of the events (they share the JetStream consumer): then a
+   * person's recent events are read from the store before a signal that may complete a rule.
+   */
+  catchUpFromStore: boolean;
   private unsubscribe: (() => Promise<void>) | undefined;
 
   constructor(
@@ -57,7 +62,9 @@ export class CorrelationService {
       publisher: WarningPublisher;
       bus?: EventBus;
     },
-  ) {}
+  ) {
+    this.catchUpFromStore = ctx.config.natsUrl !== null;
+  }
 
   /** Seeds and loads the rules, rebuilds the windows, and keeps them trimmed. */
   async start(): Promise<void> {
@@ -131,7 +138,7 @@ export class CorrelationService {
 
   /** The events module's handler: `(event, trx) => Promise<void>`. */
   readonly handle = async (event: EventForSignal, trx: Transaction<Database>): Promise<void> => {
-    const { signal, firings } = this.outcomeOf(event);
+    const { signal, firings } = await this.outcomeOf(event, trx);
     if (firings.length === 0 && !isNoteworthy(signal)) return;
     const now = this.ctx.clock.now();
     if (firings.length === 0) {
@@ -156,16 +163,31 @@ export class CorrelationService {
       this.deps.publisher.afterCommit(event.id, result.warning.id, result.created ? 'created' : 'updated');
   };
 
-  private outcomeOf(event: EventForSignal): Outcome {
+  private async outcomeOf(event: EventForSignal, trx: Transaction<Database>): Promise<Outcome> {
     const known = this.outcomes.get(event.id);
     if (known) return known;
     if (event.idNumber) this.idNumbers.set(event.phone, event.idNumber);
     const signal = this.deps.enricher.toSignal(event);
-    const outcome = { signal, firings: this.correlator.ingest(signal) };
     const noteworthy = isNoteworthy(signal);
+    if (this.catchUpFromStore && (noteworthy || signal.kind === 'app')) await this.catchUp(trx, signal);
+    const outcome = { signal, firings: this.correlator.ingest(signal) };
     if (noteworthy) this.signals.set(signal.eventId, signal);
     if (noteworthy || outcome.firings.length > 0) this.outcomes.set(event.id, outcome);
     return outcome;
+  }
+
+  /**
+   * Ingests the person's recent stored events this process may not have seen (the correlator skips
+   * those it holds): with several instances sharing the event consumer, the earlier steps of a rule
+   * may have arrived at another instance. Their own firings were found where they arrived.
+   */
+  private async catchUp(trx: Transaction<Database>, signal: Signal): Promise<void> {
+    const from = new Date(signal.at - this.correlator.maxWindowMs);
+    for (const event of await findPersonEvents(trx, signal.person, from, signal.eventId)) {
+      const earlier = this.deps.enricher.toSignal(event);
+      if (isNoteworthy(earlier)) this.signals.set(earlier.eventId, earlier);
+      this.correlator.ingest(earlier);
+    }
   }
 
   /** The signals behind the firings: remembered, else read back from the stored events. */

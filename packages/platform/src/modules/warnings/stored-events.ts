@@ -64,6 +64,25 @@ export async function findStoredEvents(db: Db, ids: readonly string[]): Promise<
   return rows.map(toEvent);
 }
 
+/** A person's events since `from` (besides `exceptId`), oldest first: the windows of one person. */
+export async function findPersonEvents(
+  db: Db,
+  phone: string,
+  from: Date,
+  exceptId: string,
+): Promise<EventForSignal[]> {
+  const rows = await db
+    .selectFrom('events')
+    .select(['id', 'kind', 'at', 'phone', 'id_number', 'evidence'])
+    .where('phone', '=', phone)
+    .where('at', '>=', from)
+    .where('id', '!=', exceptId)
+    .orderBy('at')
+    .limit(1_000)
+    .execute();
+  return rows.map(toEvent);
+}
+
 /** Whether the event's row is visible outside its transaction: the handler's work has committed. */
 export async function isEventStored(db: Db, id: string): Promise<boolean> {
   return (await db.selectFrom('events').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;

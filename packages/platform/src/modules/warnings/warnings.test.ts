@@ -425,6 +425,47 @@ describe('PATCH /api/v1/intel/lists/{list}: a list’s fraud type', () => {
   });
 });
 
+describe('several instances sharing the event consumer', () => {
+  /** An event another instance took from the stream: stored, never seen by this process. */
+  const storedElsewhere = (event: ReturnType<typeof redScenario>[number]) =>
+    sut.ctx.db
+      .insertInto('events')
+      .values({
+        id: event.id,
+        kind: 'call',
+        at: event.at,
+        phone: event.phone,
+        id_number: null,
+        evidence: JSON.stringify(event.evidence),
+        received_at: new Date(sut.now()),
+        source: 'other instance',
+      })
+      .execute();
+
+  it('completes a rule whose first step another instance handled, by reading the person’s recent events', async () => {
+    const correlation = sut.app.warnings.correlation;
+    const alone = '+8613951007001';
+    const [aloneCall, aloneVisit] = redScenario(sut, alone);
+    await storedElsewhere(aloneCall!);
+    correlation.catchUpFromStore = false;
+    await sut.send([aloneVisit!]);
+    expect(await warningOf(alone)).toEqual([]);
+
+    const shared = '+8613951007002';
+    const [sharedCall, sharedVisit] = redScenario(sut, shared);
+    await storedElsewhere(sharedCall!);
+    correlation.catchUpFromStore = true;
+    try {
+      await sut.send([sharedVisit!]);
+    } finally {
+      correlation.catchUpFromStore = false;
+    }
+    expect(await warningOf(shared)).toMatchObject([
+      { level: 'red', rule_ids: ['police-call-then-listed-web'] },
+    ]);
+  });
+});
+
 describe('the store', () => {
   it('keeps one open warning per phone', async () => {
     const open = await sql<{
