@@ -65,6 +65,20 @@ describe('InProcessEventStream', () => {
     await consumer.stop();
     await stream.close();
   });
+
+  it('keeps a message waiting out a redelivery delay when it closes, for the next consumer', async () => {
+    const stream = new InProcessEventStream(5);
+    await stream.publish('s', bytes('later'), { msgId: 'later' });
+    const first = await stream.consume({ durable: 'test', maxBatch: 5 }, async (messages) => {
+      for (const message of messages) message.nak(60_000);
+    });
+    await expect.poll(() => stream.depth).toBe(1);
+    await first.stop();
+    await stream.close();
+    const seen = await collect(stream, 'test', (s) => s.length === 1);
+    expect(seen).toEqual(['later#2']);
+    expect(stream.depth).toBe(0);
+  });
 });
 
 // Runs where a NATS server with JetStream is configured (CI sets NATS_URL).

@@ -33,7 +33,8 @@ export class InProcessEventStream implements EventStream {
   private head = 0;
   /** Ids of every message not yet acked: deduplication and the capacity count. */
   private readonly pending = new Set<string>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Naked messages waiting out their delay. */
+  private readonly delayed = new Map<NodeJS.Timeout, Entry>();
   private wake: (() => void) | null = null;
   private consuming = false;
 
@@ -93,9 +94,13 @@ export class InProcessEventStream implements EventStream {
     };
   }
 
+  /** Cancels the redelivery delays (their messages wait, ready, for the next consumer). */
   async close(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    for (const [timer, entry] of this.delayed) {
+      clearTimeout(timer);
+      this.ready.push(entry);
+    }
+    this.delayed.clear();
     this.wake?.();
   }
 
@@ -134,10 +139,10 @@ export class InProcessEventStream implements EventStream {
         if (settled) return;
         settled = true;
         const timer = setTimeout(() => {
-          this.timers.delete(timer);
+          this.delayed.delete(timer);
           this.enqueue(entry);
         }, delayMs);
-        this.timers.add(timer);
+        this.delayed.set(timer, entry);
       },
     };
     return { message, settled: () => settled };
