@@ -122,6 +122,17 @@ export class HttpPlatformClient implements PlatformClient {
   #apiKey: Promise<string> | undefined;
   #keyCreated = false;
 
+  /** A client of a demo platform (`fanzha start --demo`): its province-level admin, analyst and officer. */
+  static forDemo(url: string, password = 'fanzha-demo'): HttpPlatformClient {
+    const as = (username: string) => ({ username, password });
+    return new HttpPlatformClient({
+      url,
+      admin: as('province-admin'),
+      analyst: as('province-analyst'),
+      officer: as('province-officer'),
+    });
+  }
+
   constructor(options: HttpClientOptions) {
     this.#url = options.url.replace(/\/+$/, '');
     this.#credentials = { admin: options.admin, analyst: options.analyst, officer: options.officer };

@@ -13,13 +13,7 @@ describe('fanzha sim against a platform', () => {
   beforeAll(async () => {
     platform = await createTestPlatform();
     const url = await platform.app.listen({ port: 0, host: '127.0.0.1' });
-    const as = (username: string) => ({ username, password: DEMO_PASSWORD });
-    client = new HttpPlatformClient({
-      url,
-      admin: as('province-admin'),
-      analyst: as('province-analyst'),
-      officer: as('province-officer'),
-    });
+    client = HttpPlatformClient.forDemo(url, DEMO_PASSWORD);
   });
 
   afterAll(async () => {
