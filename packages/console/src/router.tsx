@@ -83,6 +83,20 @@ const OperationBoardPage = lazy(() =>
   import('./pages/operations/OperationBoardPage').then((m) => ({ default: m.OperationBoardPage })),
 );
 
+const CardsPage = lazy(() => import('./pages/cards/CardsPage').then((m) => ({ default: m.CardsPage })));
+const CardGroupsPage = lazy(() =>
+  import('./pages/cards/CardGroupsPage').then((m) => ({ default: m.CardGroupsPage })),
+);
+const KeyTargetsPage = lazy(() =>
+  import('./pages/cards/KeyTargetsPage').then((m) => ({ default: m.KeyTargetsPage })),
+);
+const CardProgressPage = lazy(() =>
+  import('./pages/cards/CardProgressPage').then((m) => ({ default: m.CardProgressPage })),
+);
+const PunishmentsPage = lazy(() =>
+  import('./pages/punishment/PunishmentsPage').then((m) => ({ default: m.PunishmentsPage })),
+);
+
 const guarded = (page: PageKey, element: ReactNode) => <RequireRole page={page}>{element}</RequireRole>;
 
 export const router = createBrowserRouter([
@@ -141,6 +155,12 @@ export const router = createBrowserRouter([
           { path: '/operations/new', element: guarded('operations', <OperationFormPage />) },
           { path: '/operations/:id', element: guarded('operations', <OperationPage />) },
           { path: '/operations/:id/board', element: guarded('operations', <OperationBoardPage />) },
+          { path: '/cards', element: <Navigate to="/cards/list" replace /> },
+          { path: '/cards/list', element: guarded('cards.list', <CardsPage />) },
+          { path: '/cards/groups', element: guarded('cards.groups', <CardGroupsPage />) },
+          { path: '/cards/targets', element: guarded('cards.targets', <KeyTargetsPage />) },
+          { path: '/cards/progress', element: guarded('cards.progress', <CardProgressPage />) },
+          { path: '/punishment', element: guarded('punishment', <PunishmentsPage />) },
           { path: '/system/api-keys', element: guarded('apiKeys', <ApiKeysPage />) },
           { path: '/system/units', element: <UnitsPage /> },
           {

@@ -18,3 +18,4 @@ export * from './types';
 export * from './warnings';
 export * from './cases';
 export * from './clues';
+export * from './cards';

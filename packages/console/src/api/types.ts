@@ -364,7 +364,7 @@ export interface DomainWatchSubmitResult {
   raised: number;
 }
 
-export const apiKeyScopes = ['screen', 'events', 'appeal', 'punishment'] as const;
+export const apiKeyScopes = ['screen', 'events', 'appeal', 'punishment', 'cards'] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
 export interface ApiKey {

@@ -24,6 +24,12 @@ export type PageKey =
   | 'clues.outbox'
   | 'clues.figures'
   | 'operations'
+  | 'cards'
+  | 'cards.list'
+  | 'cards.groups'
+  | 'cards.targets'
+  | 'cards.progress'
+  | 'punishment'
   | 'analysis'
   | 'stats'
   | 'units'
@@ -50,6 +56,14 @@ export const permissionRoles = {
   'clues.work': ['officer', 'analyst'],
   'operations.read': ['admin', 'analyst', 'officer', 'auditor'],
   'operations.manage': ['analyst'],
+  'cards.read': ['admin', 'analyst', 'officer', 'auditor'],
+  'cards.write': ['officer', 'analyst'],
+  'cards.reveal': ['officer', 'analyst'],
+  'cards.dispatch': ['analyst'],
+  'punishment.read': ['admin', 'analyst', 'officer', 'auditor'],
+  'punishment.manage': ['analyst'],
+  'punishment.appeal': ['officer', 'analyst'],
+  'punishment.reveal': ['officer', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;
@@ -78,6 +92,12 @@ const pageRoles: Partial<Record<PageKey, readonly Role[]>> = {
   'clues.outbox': permissionRoles['clues.read'],
   'clues.figures': permissionRoles['clues.read'],
   operations: permissionRoles['operations.read'],
+  cards: permissionRoles['cards.read'],
+  'cards.list': permissionRoles['cards.read'],
+  'cards.groups': permissionRoles['cards.read'],
+  'cards.targets': permissionRoles['cards.read'],
+  'cards.progress': permissionRoles['cards.read'],
+  punishment: permissionRoles['punishment.read'],
   users: ['admin'],
   audit: ['auditor', 'admin'],
   apiKeys: permissionRoles['apikeys.manage'],

@@ -4,6 +4,7 @@ import { domainWatch } from './en/domainWatch';
 import { warnings } from './en/warnings';
 import { cases } from './en/cases';
 import { clues } from './en/clues';
+import { cards } from './en/cards';
 import { system } from './en/system';
 import type { Messages } from './zh';
 
@@ -16,5 +17,6 @@ export const en: Messages = {
   ...warnings,
   ...cases,
   ...clues,
+  ...cards,
   ...system,
 };

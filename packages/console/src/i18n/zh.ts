@@ -4,6 +4,7 @@ import { domainWatch } from './zh/domainWatch';
 import { warnings } from './zh/warnings';
 import { cases } from './zh/cases';
 import { clues } from './zh/clues';
+import { cards } from './zh/cards';
 import { system } from './zh/system';
 
 // The console's Chinese texts: the reference dictionary, one module per section under `zh/`. Every key
@@ -15,6 +16,7 @@ export const zh = {
   ...warnings,
   ...cases,
   ...clues,
+  ...cards,
   ...system,
 } as const;
 

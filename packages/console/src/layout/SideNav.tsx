@@ -33,7 +33,7 @@ export function SideNav() {
       mode="inline"
       aria-label={t('nav.home')}
       selectedKeys={selected ? [selected.path] : []}
-      defaultOpenKeys={['intercept', 'warnings', 'clues', 'system']}
+      defaultOpenKeys={['intercept', 'warnings', 'clues', 'cards', 'system']}
       items={navigationFor(me.roles).map(toItem)}
       onClick={({ key }) => navigate(key)}
       style={{ borderInlineEnd: 'none' }}

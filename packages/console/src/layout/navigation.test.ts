@@ -36,6 +36,16 @@ describe('navigationFor', () => {
     expect(pageForPath('/operations/ZX32000020260001/board')?.key).toBe('operations');
   });
 
+  it('shows the two-card pages and joint punishment to every role', () => {
+    for (const role of ['officer', 'analyst', 'admin', 'auditor'] as const)
+      expect(keysOf(navigationFor([role]))).toContain(
+        'cards:[cards.list,cards.groups,cards.targets,cards.progress,punishment]',
+      );
+    expect(pageForPath('/cards/targets')?.key).toBe('cards.targets');
+    expect(can('cards.dispatch', ['officer'])).toBe(false);
+    expect(can('punishment.appeal', ['officer'])).toBe(true);
+  });
+
   it('leaves the intercept group out for an auditor', () => {
     expect(keysOf(navigationFor(['auditor'])).some((key) => key.startsWith('intercept'))).toBe(false);
   });

@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
 import {
+  AimOutlined,
   AlertOutlined,
+  CreditCardOutlined,
+  LineChartOutlined,
+  LockOutlined,
+  PieChartOutlined,
   ApartmentOutlined,
   BranchesOutlined,
   DashboardOutlined,
@@ -32,7 +37,7 @@ import type { MessageKey } from '../i18n';
 
 // The console's map: every page, its path, label and icon, grouped as the side navigation shows it.
 
-export type CapabilityKey = 'intercept' | 'warnings' | 'cases' | 'clues' | 'analysis' | 'stats';
+export type CapabilityKey = 'intercept' | 'warnings' | 'cases' | 'clues' | 'cards' | 'analysis' | 'stats';
 
 export interface NavPage {
   key: PageKey;
@@ -44,7 +49,7 @@ export interface NavPage {
 }
 
 export interface NavGroup {
-  key: 'intercept' | 'warnings' | 'clues' | 'system';
+  key: 'intercept' | 'warnings' | 'clues' | 'cards' | 'system';
   label: MessageKey;
   icon: ReactNode;
   children: NavPage[];
@@ -57,6 +62,7 @@ export const capabilities: (NavPage & { key: CapabilityKey })[] = [
   { key: 'warnings', path: '/warnings', label: 'nav.warnings', icon: <AlertOutlined /> },
   { key: 'cases', path: '/cases', label: 'nav.cases', icon: <FileSearchOutlined /> },
   { key: 'clues', path: '/clues', label: 'nav.clues', icon: <NodeIndexOutlined /> },
+  { key: 'cards', path: '/cards', label: 'nav.cards', icon: <CreditCardOutlined /> },
   {
     key: 'analysis',
     path: '/analysis',
@@ -128,6 +134,20 @@ export const cluePages: NavPage[] = [
   { key: 'operations', path: '/operations', label: 'nav.operations', icon: <FlagOutlined /> },
 ];
 
+/** 两卡: involved cards, their groups by place, key targets to dispatch, progress; and 联合惩戒. */
+export const cardPages: NavPage[] = [
+  { key: 'cards.list', path: '/cards/list', label: 'nav.cards.list', icon: <CreditCardOutlined /> },
+  { key: 'cards.groups', path: '/cards/groups', label: 'nav.cards.groups', icon: <PieChartOutlined /> },
+  { key: 'cards.targets', path: '/cards/targets', label: 'nav.cards.targets', icon: <AimOutlined /> },
+  {
+    key: 'cards.progress',
+    path: '/cards/progress',
+    label: 'nav.cards.progress',
+    icon: <LineChartOutlined />,
+  },
+  { key: 'punishment', path: '/punishment', label: 'nav.punishment', icon: <LockOutlined /> },
+];
+
 export const homePage: NavPage = { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined /> };
 
 export const systemPages: NavPage[] = [
@@ -146,9 +166,11 @@ export function navigationFor(roles: readonly Role[]): NavEntry[] {
     intercept: interceptPages.filter((page) => canOpen(page.key, roles)),
     warnings: warningPages.filter((page) => canOpen(page.key, roles)),
     clues: cluePages.filter((page) => canOpen(page.key, roles)),
+    cards: cardPages.filter((page) => canOpen(page.key, roles)),
   };
   const toEntry = (page: NavPage & { key: CapabilityKey }): NavEntry[] => {
-    if (page.key !== 'intercept' && page.key !== 'warnings' && page.key !== 'clues') return [page];
+    if (page.key !== 'intercept' && page.key !== 'warnings' && page.key !== 'clues' && page.key !== 'cards')
+      return [page];
     const children = groups[page.key];
     if (children.length === 0) return [];
     return [{ key: page.key, label: page.label, icon: page.icon, children }];
@@ -171,7 +193,15 @@ export function navigationFor(roles: readonly Role[]): NavEntry[] {
 
 /** The page whose path is the longest prefix of `pathname`, for highlighting the menu. */
 export function pageForPath(pathname: string): NavPage | undefined {
-  const pages = [homePage, ...capabilities, ...interceptPages, ...warningPages, ...cluePages, ...systemPages];
+  const pages = [
+    homePage,
+    ...capabilities,
+    ...interceptPages,
+    ...warningPages,
+    ...cluePages,
+    ...cardPages,
+    ...systemPages,
+  ];
   return pages
     .filter((page) => (page.path === '/' ? pathname === '/' : pathname.startsWith(page.path)))
     .sort((a, b) => b.path.length - a.path.length)[0];

@@ -34,6 +34,7 @@ const availableText: Partial<Record<CapabilityKey, MessageKey>> = {
   warnings: 'home.warnings.desc',
   cases: 'home.cases.desc',
   clues: 'home.clues.desc',
+  cards: 'home.cards.desc',
 };
 
 /** 工作台: who you are, today's warning figures (for those who read warnings), where you can go. */
