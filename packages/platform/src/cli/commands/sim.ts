@@ -113,7 +113,7 @@ export function registerSim(program: Command): void {
           progressHours: options.progressHours,
         });
         if (options.truth) {
-          await writeFile(options.truth, JSON.stringify({ ...result, report: result.report }));
+          await writeFile(options.truth, JSON.stringify(result));
           progress(`ground truth written to ${options.truth}`);
         }
         process.stdout.write(
