@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState, type Key } from 'react';
 import { Card, Progress, Table, type TableColumnsType } from 'antd';
 import { cardsApi, type ProgressRow } from '../../api';
 import { FilterBar } from '../../components/FilterBar';
@@ -18,6 +18,9 @@ export function CardProgressPage() {
   const [query, setQuery] = useUrlQuery(parseUnitQuery);
   const progress = useRemote((signal) => cardsApi.progress({ unit: query.unit }, signal), [query.unit]);
   const tree = useMemo(() => treeOf(progress.data?.items ?? []), [progress.data]);
+  // Every level open when the figures arrive: the province reads its cities and their counties at once.
+  const [expanded, setExpanded] = useState<readonly Key[]>([]);
+  useEffect(() => setExpanded((progress.data?.items ?? []).map((row) => row.unit.code)), [progress.data]);
 
   const columns: TableColumnsType<ProgressNode> = [
     { key: 'unit', title: t('cards.col.unit'), render: (_, row) => row.unit.name },
@@ -71,7 +74,7 @@ export function CardProgressPage() {
           dataSource={tree}
           loading={progress.loading}
           pagination={false}
-          expandable={{ defaultExpandAllRows: true }}
+          expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: setExpanded }}
           scroll={{ x: 'max-content' }}
         />
       </Card>
