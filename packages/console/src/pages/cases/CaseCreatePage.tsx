@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -115,8 +115,6 @@ export function CaseCreatePage() {
     return [t('cases.form.invalid', { count: reason.errors.length }), ...unplaced].join('；');
   };
 
-  const required = [{ required: true, message: t('cases.form.required') }];
-
   return (
     <>
       <PageHeader title={t('cases.form.title')} subtitle={t('cases.form.subtitle')} />
@@ -129,66 +127,33 @@ export function CaseCreatePage() {
       >
         <Card title={t('cases.form.case')} style={{ marginBottom: 12 }}>
           <Row gutter={16}>
-            <Col xs={24} md={8}>
-              <Form.Item name="fraudType" label={t('cases.form.fraudType')} rules={required}>
-                <Select
-                  aria-label={t('cases.form.fraudType')}
-                  showSearch={{ optionFilterProp: 'label' }}
-                  options={[...fraudTypes, 'other' as const].map((type) => ({
-                    value: type,
-                    label: fraudTypeLabel(t, type),
-                  }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="externalRef" label={t('cases.form.externalRef')}>
-                <Input maxLength={100} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="warningId" label={t('cases.form.warningId')}>
-                <Input maxLength={64} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="victimName" label={t('cases.form.victimName')} rules={required}>
-                <Input maxLength={100} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="victimPhone" label={t('cases.form.victimPhone')}>
-                <Input maxLength={40} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="victimIdNumber" label={t('cases.form.victimIdNumber')}>
-                <Input maxLength={30} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="amountLost" label={t('cases.form.amountLost')} rules={required}>
-                <InputNumber min={0} precision={2} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="occurredAt" label={t('cases.form.occurredAt')}>
+            <Field name="fraudType" label={t('cases.form.fraudType')} required>
+              <Select
+                aria-label={t('cases.form.fraudType')}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={[...fraudTypes, 'other' as const].map((type) => ({
+                  value: type,
+                  label: fraudTypeLabel(t, type),
+                }))}
+              />
+            </Field>
+            {textFields.map(([name, maxLength, isRequired]) => (
+              <Field key={name} name={name} label={t(`cases.form.${name}`)} required={isRequired}>
+                <Input maxLength={maxLength} />
+              </Field>
+            ))}
+            <Field name="amountLost" label={t('cases.form.amountLost')} required>
+              <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+            </Field>
+            {(['occurredAt', 'reportedAt'] as const).map((name) => (
+              <Field key={name} name={name} label={t(`cases.form.${name}`)}>
                 <DatePicker
                   showTime={{ format: 'HH:mm' }}
                   format="YYYY-MM-DD HH:mm"
                   style={{ width: '100%' }}
                 />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="reportedAt" label={t('cases.form.reportedAt')}>
-                <DatePicker
-                  showTime={{ format: 'HH:mm' }}
-                  format="YYYY-MM-DD HH:mm"
-                  style={{ width: '100%' }}
-                />
-              </Form.Item>
-            </Col>
+              </Field>
+            ))}
           </Row>
           <Form.Item name="narrative" label={t('cases.form.narrative')}>
             <Input.TextArea rows={3} maxLength={20_000} />
@@ -206,6 +171,41 @@ export function CaseCreatePage() {
         </Flex>
       </Form>
     </>
+  );
+}
+
+/** The case's text fields: name (also its label's key), longest length, required. */
+const textFields = [
+  ['externalRef', 100, false],
+  ['warningId', 64, false],
+  ['victimName', 100, true],
+  ['victimPhone', 40, false],
+  ['victimIdNumber', 30, false],
+] as const;
+
+/** One field of the case card: a third of the row on wide screens. */
+function Field({
+  name,
+  label,
+  required = false,
+  children,
+}: {
+  name: keyof CaseForm;
+  label: string;
+  required?: boolean;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <Col xs={24} md={8}>
+      <Form.Item
+        name={name}
+        label={label}
+        {...(required ? { rules: [{ required: true, message: t('cases.form.required') }] } : {})}
+      >
+        {children}
+      </Form.Item>
+    </Col>
   );
 }
 
