@@ -83,4 +83,62 @@ describe('clues', () => {
     await city.context.close();
     await county.context.close();
   });
+
+  it('南京市 starts an operation, dispatches a target under it, and the 收网 board shows 玄武区’s arrest live', async () => {
+    const operation = `断卡-${String(Date.now()).slice(-6)}`;
+    const target = `收网目标-${String(Date.now()).slice(-6)}`;
+    const analyst = await newSession(browser);
+    await login(analyst.page, 'nanjing-analyst');
+    await openFromNav(analyst.page, '专项行动');
+    await analyst.page.getByRole('button', { name: '新建专项行动' }).click();
+    await analyst.page.getByRole('heading', { name: '新建专项行动' }).waitFor();
+    await analyst.page.getByLabel('行动名称').fill(operation);
+    await analyst.page.getByLabel('第 1 个参战单位').click();
+    await analyst.page.locator('.ant-select-dropdown:visible').getByText('玄武区（320102）').click();
+    await analyst.page.getByPlaceholder('抓获目标（人）').fill('5');
+    await analyst.page.getByRole('button', { name: /创\s*建/ }).click();
+    await analyst.page.getByRole('heading', { name: operation }).waitFor();
+    await analyst.page.getByRole('row').filter({ hasText: '玄武区' }).waitFor();
+    await screenshot(analyst.page, 'operations-figures');
+
+    // A key target dispatched under the operation.
+    await openFromNav(analyst.page, '下发线索');
+    await analyst.page.getByRole('button', { name: '下发线索' }).click();
+    await analyst.page.getByRole('heading', { name: '下发线索' }).waitFor();
+    await analyst.page.getByLabel('承办单位', { exact: true }).click();
+    await analyst.page.locator('.ant-select-dropdown:visible').getByText('玄武区（320102）').click();
+    await analyst.page.getByLabel('标题').fill(target);
+    await analyst.page.getByLabel('线索内容').fill('集中收网重点对象，请落地抓捕。');
+    await pickOption(analyst.page, analyst.page, '所属专项行动', operation);
+    await analyst.page
+      .getByRole('button', { name: /下\s*发/ })
+      .last()
+      .click();
+    await analyst.page.getByRole('heading', { name: target }).waitFor();
+
+    // The board, left open while 玄武区 works the target.
+    await analyst.page.getByRole('link', { name: operation }).click();
+    await analyst.page.getByRole('link', { name: '收网看板' }).click();
+    const row = analyst.page.getByRole('row').filter({ hasText: '玄武区' });
+    await row.getByText('0 / 5').waitFor();
+
+    const county = await newSession(browser);
+    await login(county.page, 'xuanwu-officer');
+    await county.page.goto('/clues/inbox');
+    await county.page.getByRole('link', { name: target, exact: true }).click();
+    await county.page.getByRole('button', { name: /签\s*收/ }).click();
+    await county.page.getByRole('button', { name: /反\s*馈/ }).click();
+    const dialog = county.page.getByRole('dialog');
+    await dialog.getByText('已抓获', { exact: true }).click();
+    await dialog.getByLabel('抓获人数').fill('2');
+    await dialog.getByRole('button', { name: '提交反馈' }).click();
+    await county.page.getByText('已反馈', { exact: true }).first().waitFor();
+
+    // No reload: the board polls.
+    await row.getByText('2 / 5').waitFor();
+    await analyst.page.getByText(`${target}`).first().waitFor();
+    await screenshot(analyst.page, 'operations-board');
+    await analyst.context.close();
+    await county.context.close();
+  }, 150_000);
 });

@@ -157,7 +157,7 @@ export const clues: Record<keyof typeof zh, string> = {
   'operations.subtitle':
     'Operations organised above, at or below your unit; figures computed from the records in their window and scope',
   'operations.new': 'New operation',
-  'operations.search': 'Operation name',
+  'operations.search': 'Search by name',
   'operations.back': 'Back to operations',
   'operations.col.name': 'Name',
   'operations.col.phase': 'Phase',

@@ -150,7 +150,7 @@ export const clues = {
   'operations.title': '专项行动',
   'operations.subtitle': '本单位上级、本级和下级组织的专项行动；战果按时间窗口和范围内的记录自动统计',
   'operations.new': '新建专项行动',
-  'operations.search': '行动名称',
+  'operations.search': '按行动名称搜索',
   'operations.back': '返回专项行动',
   'operations.col.name': '行动名称',
   'operations.col.phase': '阶段',
