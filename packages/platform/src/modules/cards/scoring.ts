@@ -43,7 +43,9 @@ export interface Reason {
 export function scorePerson(activity: PersonActivity): { score: number; reasons: Reason[] } {
   const reasons: Reason[] = [];
   const add = (code: ReasonCode, value: number, points: number) => {
-    if (value > 0 && points > 0) reasons.push({ code, value, points: Math.round(points * 100) / 100 });
+    // Points in hundredths: a reason worth less than that (a few yuan) is no reason.
+    const rounded = Math.round(points * 100) / 100;
+    if (value > 0 && rounded > 0) reasons.push({ code, value, points: rounded });
   };
   add('cards_sold', activity.cardsSold, activity.cardsSold * 10);
   add('cases_touched', activity.casesTouched, activity.casesTouched * 5);
