@@ -24,7 +24,7 @@ export interface RecordedOutcome {
 export interface Observations {
   warnings: readonly ObservedWarning[];
   outcomes: readonly RecordedOutcome[];
-  /** Per person, the simulated times of the events sent about them, ascending. */
+  /** Per victim, the simulated times of the events sent about their fraud (their steps, their report), ascending. */
   eventTimes: ReadonlyMap<number, readonly number[]>;
   eventsAccepted: number;
   /** Wall-clock seconds spent in the events requests. */
@@ -36,7 +36,7 @@ export interface SimReport {
   victims: number;
   /** Share of those victims for whom a warning was raised between first contact and payment. */
   warnedBeforePayment: number;
-  /** Median, over warned victims, of seconds from the first event about them to the warning; null: none. */
+  /** Median, over warned victims, of seconds from the first event of their fraud to the warning; null: none. */
   medianSecondsToWarning: number | null;
   /** Share of warnings on people who were not victims; null: no warnings. */
   falseAlarmRate: number | null;

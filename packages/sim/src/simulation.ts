@@ -135,13 +135,17 @@ function maskedKey(phone: string): string | null {
 interface ScheduledReport {
   at: number;
   person: number;
+  /** A victim reporting their own case (a signal of their fraud), not a bystander reporting a number. */
+  byVictim: boolean;
   evidence: Record<string, unknown>;
 }
 
 class Run {
   readonly victims: Map<number, VictimState>;
   readonly desk: OfficerDesk;
+  /** Per victim, when the platform got events of their fraud (their steps, their report). */
   readonly eventTimes = new Map<number, number[]>();
+  readonly #fraudSignals = new Set<string>();
   sent = 0;
   accepted = 0;
   rejected = 0;
@@ -201,6 +205,7 @@ class Run {
         this.#reports.push({
           at: contact.at + 10 * MINUTE,
           person: contact.person,
+          byVictim: false,
           evidence: { number: contact.from, note: '接到可疑来电/短信，市民举报' },
         });
   }
@@ -294,6 +299,7 @@ class Run {
       this.#reports.push({
         at: planned.paymentAt + Rng.derive(this.options.seed, planned.id).int(30, 240) * MINUTE,
         person: planned.person,
+        byVictim: true,
         evidence: {
           fraudType: planned.fraudType,
           ...(contact.channel === 'call' || contact.channel === 'sms'
@@ -321,27 +327,31 @@ class Run {
     const kind = sighting.event.kind;
     const knowsId = kind === 'transfer' || ((kind === 'call' || kind === 'sms') && person.carrierKnowsId);
     const fraudType = this.#fraudTypeOf.get(sighting.screen.value);
-    return this.#withId(sighting.person, {
+    const event = this.#withId(sighting.person, {
       kind,
       at: isoChina(sighting.at),
       phone: person.phone,
       ...(knowsId ? { idNumber: person.idNumber } : {}),
       evidence: fraudType ? { ...sighting.event.evidence, fraudType } : sighting.event.evidence,
     });
+    if (sighting.victimStep) this.#fraudSignals.add(event.id);
+    return event;
   }
 
   #reportsDue(to: number): PartnerEvent[] {
     const due = this.#reports.filter((report) => report.at < to).sort((a, b) => a.at - b.at);
     if (due.length === 0) return [];
     this.#reports = this.#reports.filter((report) => report.at >= to);
-    return due.map((report) =>
-      this.#withId(report.person, {
+    return due.map((report) => {
+      const event = this.#withId(report.person, {
         kind: 'report',
         at: isoChina(report.at),
         phone: this.plan.people[report.person]!.phone,
         evidence: report.evidence,
-      }),
-    );
+      });
+      if (report.byVictim) this.#fraudSignals.add(event.id);
+      return event;
+    });
   }
 
   #withId(person: number, event: Omit<PartnerEvent, 'id'>): PartnerEvent {
@@ -370,7 +380,7 @@ class Run {
         this.log(`event ${rejection.id} rejected: ${rejection.reason}`);
       const rejectedIds = new Set(answer.rejected.map((rejection) => rejection.id));
       for (const event of chunk) {
-        if (rejectedIds.has(event.id)) continue;
+        if (rejectedIds.has(event.id) || !this.#fraudSignals.has(event.id)) continue;
         const person = this.#personOfEvent.get(event.id)!;
         let times = this.eventTimes.get(person);
         if (!times) this.eventTimes.set(person, (times = []));
