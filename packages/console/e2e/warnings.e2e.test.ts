@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickOption } from './support/intercept.ts';
 import {
   baseURL,
-  DEMO_PASSWORD,
   launchBrowser,
   login,
   navItem,
@@ -24,15 +23,7 @@ afterAll(async () => {
 });
 
 /** The simulator, driving the e2e platform through its public HTTP interfaces as the demo's staff. */
-function simulator(): HttpPlatformClient {
-  const as = (username: string) => ({ username, password: DEMO_PASSWORD });
-  return new HttpPlatformClient({
-    url: baseURL(),
-    admin: as('province-admin'),
-    analyst: as('province-analyst'),
-    officer: as('xuanwu-officer'),
-  });
-}
+const simulator = () => HttpPlatformClient.forDemo(baseURL());
 
 /** A figure on the figures page (避免损失, 下发预警…) as a number. */
 async function figure(page: Page, name: string): Promise<number> {
