@@ -363,3 +363,21 @@ describe('dispatch and progress', () => {
     expect(xuanwu.items.map((r: { unit: { code: string } }) => r.unit.code)).toEqual(['320102']);
   });
 });
+
+describe('syncCaseCards', () => {
+  it('lets concurrent readers share runs and still see what was written before they asked', async () => {
+    const { syncCaseCards } = await import('./sync.js');
+    const created = await createCase(sut.ctx, systemActor(), {
+      fraudType: 'fake_police',
+      victim: { name: '受害人' },
+      amountLost: 1_000,
+      unitCode: '320102',
+      footprints: [account(bankCard(20), 1_000)],
+    });
+    const reads = await Promise.all([syncCaseCards(sut.ctx), syncCaseCards(sut.ctx), syncCaseCards(sut.ctx)]);
+    expect(reads.every((n) => n >= 0)).toBe(true);
+    const card = (await as('province-analyst', 'GET', `/api/v1/cards?q=${bankCard(20)}`)).json().items[0];
+    expect(card).toMatchObject({ caseCount: 1, amount: 1_000 });
+    expect(created.footprints).toHaveLength(1);
+  });
+});

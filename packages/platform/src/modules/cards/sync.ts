@@ -18,8 +18,33 @@ const BATCH = 2_000;
  */
 const OVERLAP_MS = 5 * 60_000;
 
-/** Brings the cards up to date with the cases' footprints; answers how many footprints were read. */
-export async function syncCaseCards(ctx: Context): Promise<number> {
+/** Per store: the run in progress and the one queued behind it. */
+const runs = new WeakMap<object, { running: Promise<number> | null; queued: Promise<number> | null }>();
+
+/**
+ * Brings the cards up to date with the cases' footprints; answers how many footprints were read.
+ * Concurrent callers share runs: one arriving during a run waits for the next one (which starts after
+ * it arrived, so it sees what that caller wrote), and all who arrive meanwhile share that next run.
+ */
+export function syncCaseCards(ctx: Context): Promise<number> {
+  const state = runs.get(ctx.db) ?? { running: null, queued: null };
+  runs.set(ctx.db, state);
+  if (!state.running) {
+    state.running = syncOnce(ctx).finally(() => {
+      state.running = null;
+    });
+    return state.running;
+  }
+  state.queued ??= state.running
+    .catch(() => 0)
+    .then(() => {
+      state.queued = null;
+      return syncCaseCards(ctx);
+    });
+  return state.queued;
+}
+
+async function syncOnce(ctx: Context): Promise<number> {
   const state = await ctx.db
     .selectFrom('card_sync_state')
     .select('watermark')
