@@ -6,6 +6,14 @@ import { HttpPlatformClient, injectScenario, runSimulation } from '@fanzha/sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, DEMO_PASSWORD, type TestPlatform } from '../../test-support/index.js';
 
+/** A busy hour (gangs work 08:00–22:00 China time) that has passed, whenever the test runs. */
+function yesterdayAtTenInChina(): number {
+  const day = 86_400_000;
+  const chinaOffset = 8 * 3_600_000;
+  const todayInChina = Math.floor((Date.now() + chinaOffset) / day) * day - chinaOffset;
+  return todayInChina - day + 10 * 3_600_000;
+}
+
 describe('fanzha sim against a platform', () => {
   let platform: TestPlatform;
   let client: HttpPlatformClient;
@@ -24,7 +32,7 @@ describe('fanzha sim against a platform', () => {
     const result = await runSimulation({
       client,
       seed: 11,
-      start: Date.now() - 60 * 60_000,
+      start: yesterdayAtTenInChina(),
       hours: 1,
       speed: 'max',
       population: 1_000,
