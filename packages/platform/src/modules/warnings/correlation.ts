@@ -21,7 +21,7 @@ import type { WarningPublisher } from './publisher.js';
 import { addEvidence, raiseWarnings } from './raise.js';
 import type { UnitDirectory } from './routing.js';
 import { loadAllRules, seedDefaultRules } from './rules.js';
-import { findPersonEvents, findStoredEvents, storedEvents } from './stored-events.js';
+import { findKnownIdNumber, findPersonEvents, findStoredEvents, storedEvents } from './stored-events.js';
 
 /** Published when a rule got a new version, so that every instance puts it live. */
 export const WARNING_RULES_CHANGED = 'fanzha.warning-rules.changed';
@@ -152,7 +152,8 @@ export class CorrelationService {
         now,
         deadlines: this.ctx.config.warningDeadlines,
         units: this.deps.units,
-        idNumber: event.idNumber ?? this.idNumbers.get(event.phone) ?? null,
+        idNumber:
+          event.idNumber ?? this.idNumbers.get(event.phone) ?? (await findKnownIdNumber(trx, event.phone)),
         signals: await this.signalsOf(trx, firings),
         ruleName: (id) => this.ruleNames.get(id),
       },

@@ -83,6 +83,19 @@ export async function findPersonEvents(
   return rows.map(toEvent);
 }
 
+/** The resident ID the latest event of a phone that had one gave (a bank's), or null. */
+export async function findKnownIdNumber(db: Db, phone: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('events')
+    .select('id_number')
+    .where('phone', '=', phone)
+    .where('id_number', 'is not', null)
+    .orderBy('at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id_number ?? null;
+}
+
 /** Whether the event's row is visible outside its transaction: the handler's work has committed. */
 export async function isEventStored(db: Db, id: string): Promise<boolean> {
   return (await db.selectFrom('events').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;

@@ -464,6 +464,25 @@ describe('several instances sharing the event consumer', () => {
       { level: 'red', rule_ids: ['police-call-then-listed-web'] },
     ]);
   });
+
+  it('routes by the resident ID an earlier event gave, even one this process never saw', async () => {
+    const phone = '+8613951007003';
+    await sut.ctx.db
+      .insertInto('events')
+      .values({
+        id: nextEventId('bank'),
+        kind: 'transfer',
+        at: new Date(sut.now() - 3_600_000),
+        phone,
+        id_number: residentId('320102', '19750505', '021'),
+        evidence: JSON.stringify({ account: '6222020200112233446', amount: 200 }),
+        received_at: new Date(sut.now()),
+        source: 'other instance',
+      })
+      .execute();
+    await sut.send(redScenario(sut, phone));
+    expect(await warningOf(phone)).toMatchObject([{ unit_code: '320102', routed_by: 'residence' }]);
+  });
 });
 
 describe('the store', () => {
