@@ -73,8 +73,13 @@ export function registerSim(program: Command): void {
     .option('--progress-hours <h>', 'simulated hours between progress lines on stderr', positive, 1)
     .option('--quiet', 'no progress on stderr')
     .action(async (options: SimCommandOptions) => {
-      if (options.report !== 'json' && options.report !== 'text')
-        throw new InvalidArgumentError('--report is json or text');
+      if (options.report !== 'json' && options.report !== 'text') throw new Error('--report is json or text');
+      const start = options.start ? Date.parse(options.start) : Date.now() - options.hours * 3_600_000;
+      if (Number.isNaN(start)) throw new Error('--start must be an ISO 8601 time');
+      if (options.speed === 'max' && start + options.hours * 3_600_000 > Date.now() + 5 * 60_000)
+        throw new Error(
+          'at --speed max the simulated period must end by now: the platform rejects events from the future',
+        );
       const progress = options.quiet ? () => {} : (line: string) => process.stderr.write(`sim: ${line}\n`);
       const embedded = options.url ? null : await startEmbeddedPlatform();
       try {
@@ -94,12 +99,6 @@ export function registerSim(program: Command): void {
             return;
           }
         }
-        const start = options.start ? Date.parse(options.start) : Date.now() - options.hours * 3_600_000;
-        if (Number.isNaN(start)) throw new InvalidArgumentError('--start must be an ISO 8601 time');
-        if (options.speed === 'max' && start + options.hours * 3_600_000 > Date.now() + 5 * 60_000)
-          throw new InvalidArgumentError(
-            'at --speed max the simulated period must end by now: the platform rejects events from the future',
-          );
         const result = await runSimulation({
           client,
           seed: options.seed,
