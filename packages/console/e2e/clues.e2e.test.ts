@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, login, newSession, openFromNav, screenshot } from './support/browser.ts';
 import { pickOption } from './support/intercept.ts';
 
@@ -99,6 +99,19 @@ describe('clues', () => {
     await analyst.page.getByRole('button', { name: /创\s*建/ }).click();
     await analyst.page.getByRole('heading', { name: operation }).waitFor();
     await analyst.page.getByRole('row').filter({ hasText: '玄武区' }).waitFor();
+    // The target was too low: 修改 raises it to 6.
+    await analyst.page.getByRole('link', { name: '修改' }).click();
+    await analyst.page.getByRole('heading', { name: '修改专项行动' }).waitFor();
+    await expect.poll(() => analyst.page.getByLabel('行动名称').inputValue()).toBe(operation);
+    await analyst.page.getByPlaceholder('抓获目标（人）').fill('6');
+    await analyst.page.getByRole('button', { name: /保\s*存/ }).click();
+    await analyst.page.getByRole('heading', { name: operation }).waitFor();
+    await analyst.page
+      .getByRole('row')
+      .filter({ hasText: '玄武区' })
+      .getByText('6', { exact: true })
+      .first()
+      .waitFor();
     await screenshot(analyst.page, 'operations-figures');
 
     // A key target dispatched under the operation.
@@ -120,7 +133,7 @@ describe('clues', () => {
     await analyst.page.getByRole('link', { name: operation }).click();
     await analyst.page.getByRole('link', { name: '收网看板' }).click();
     const row = analyst.page.getByRole('row').filter({ hasText: '玄武区' });
-    await row.getByText('0 / 5').waitFor();
+    await row.getByText('0 / 6').waitFor();
 
     const county = await newSession(browser);
     await login(county.page, 'xuanwu-officer');
@@ -135,7 +148,7 @@ describe('clues', () => {
     await county.page.getByText('已反馈', { exact: true }).first().waitFor();
 
     // No reload: the board polls.
-    await row.getByText('2 / 5').waitFor();
+    await row.getByText('2 / 6').waitFor();
     await analyst.page.getByText(`${target}`).first().waitFor();
     await screenshot(analyst.page, 'operations-board');
     await analyst.context.close();

@@ -154,6 +154,7 @@ export const router = createBrowserRouter([
           { path: '/operations', element: guarded('operations', <OperationsPage />) },
           { path: '/operations/new', element: guarded('operations', <OperationFormPage />) },
           { path: '/operations/:id', element: guarded('operations', <OperationPage />) },
+          { path: '/operations/:id/edit', element: guarded('operations', <OperationFormPage key="edit" />) },
           { path: '/operations/:id/board', element: guarded('operations', <OperationBoardPage />) },
           { path: '/cards', element: <Navigate to="/cards/list" replace /> },
           { path: '/cards/list', element: guarded('cards.list', <CardsPage />) },

@@ -172,6 +172,8 @@ export const clues: Record<keyof typeof zh, string> = {
   'operations.cardTrade': 'Card trade (断卡)',
   'operations.computedAt': 'Computed at',
   'operations.form.title': 'New operation',
+  'operations.form.editTitle': 'Change the operation',
+  'operations.edit': 'Change',
   'operations.form.subtitle':
     'Results are never typed in: cases solved, persons caught and feedback in the window and the units’ subtrees are counted',
   'operations.form.name': 'Name',

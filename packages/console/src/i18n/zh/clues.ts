@@ -165,6 +165,8 @@ export const clues = {
   'operations.cardTrade': '断卡（两卡）',
   'operations.computedAt': '统计时间',
   'operations.form.title': '新建专项行动',
+  'operations.form.editTitle': '修改专项行动',
+  'operations.edit': '修改',
   'operations.form.subtitle': '战果不需录入：按行动时间窗口和参战单位范围内的破案、抓获和反馈记录自动统计',
   'operations.form.name': '行动名称',
   'operations.form.nameHelp': '如 断卡、云剑、蓝剑1号',

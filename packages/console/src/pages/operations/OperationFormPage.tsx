@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Alert,
   Button,
@@ -14,8 +14,15 @@ import {
 } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Link, useNavigate } from 'react-router';
-import { fraudTypes, operationsApi, problemMessage, type OperationBody } from '../../api';
+import { Link, useNavigate, useParams } from 'react-router';
+import {
+  fraudTypes,
+  isAbort,
+  operationsApi,
+  problemMessage,
+  type OperationBody,
+  type OperationDetail,
+} from '../../api';
 import { showOnFields } from '../../components/formErrors';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
@@ -31,19 +38,47 @@ interface OperationForm {
   units: Array<{ unitCode: string; targetSuspects?: number; targetCases?: number }>;
 }
 
-/** 新建专项行动: name, window, focus, and the units taking part with their targets. */
+/** The form's values of an operation as it stands (the window's end is exclusive: its last day is the day before). */
+function formOf(operation: OperationDetail): OperationForm {
+  return {
+    name: operation.name,
+    window: [dayjs(operation.windowFrom), dayjs(operation.windowTo).subtract(1, 'day')],
+    fraudTypes: operation.fraudTypes as OperationForm['fraudTypes'],
+    cardTrade: operation.cardTrade,
+    description: operation.description,
+    units: operation.units.map((unit) => ({
+      unitCode: unit.unit.code,
+      targetSuspects: unit.targetSuspects,
+      targetCases: unit.targetCases,
+    })),
+  };
+}
+
+/** 新建专项行动 (or 修改, under /operations/:id/edit): name, window, focus, and the units taking part with their targets. */
 export function OperationFormPage() {
   const t = useT();
   const navigate = useNavigate();
+  const { id } = useParams();
   const [form] = Form.useForm<OperationForm>();
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    if (!id) return;
+    const controller = new AbortController();
+    operationsApi.get(id, controller.signal).then(
+      (operation) => form.setFieldsValue(formOf(operation)),
+      (reason: unknown) => {
+        if (!isAbort(reason)) setError(reason);
+      },
+    );
+    return () => controller.abort();
+  }, [id, form]);
 
   const submit = async (values: OperationForm) => {
     setSaving(true);
     setError(null);
     try {
-      const created = await operationsApi.create({
+      const body: OperationBody = {
         name: values.name.trim(),
         windowFrom: values.window[0].startOf('day').toISOString(),
         windowTo: values.window[1].add(1, 'day').startOf('day').toISOString(),
@@ -55,8 +90,9 @@ export function OperationFormPage() {
           targetSuspects: unit.targetSuspects ?? 0,
           targetCases: unit.targetCases ?? 0,
         })),
-      });
-      void navigate(`/operations/${created.id}`);
+      };
+      const saved = id ? await operationsApi.update(id, body) : await operationsApi.create(body);
+      void navigate(`/operations/${saved.id}`);
     } catch (reason) {
       if (!showOnFields(form, reason, t, ['name', 'windowTo'])) setError(reason);
     } finally {
@@ -67,7 +103,7 @@ export function OperationFormPage() {
   return (
     <>
       <PageHeader
-        title={t('operations.form.title')}
+        title={t(id ? 'operations.form.editTitle' : 'operations.form.title')}
         subtitle={t('operations.form.subtitle')}
         extra={<Link to="/operations">{t('operations.back')}</Link>}
       />
@@ -170,7 +206,7 @@ export function OperationFormPage() {
             )}
           </Form.List>
           <Button type="primary" htmlType="submit" loading={saving}>
-            {t('operations.form.submit')}
+            {t(id ? 'common.save' : 'operations.form.submit')}
           </Button>
         </Form>
       </Card>

@@ -1,7 +1,19 @@
 import { useMemo } from 'react';
-import { Card, Col, Descriptions, Row, Spin, Statistic, Table, Tag, type TableColumnsType } from 'antd';
+import {
+  Card,
+  Col,
+  Descriptions,
+  Row,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Tag,
+  type TableColumnsType,
+} from 'antd';
 import { Link, useParams } from 'react-router';
 import { operationsApi, type OperationUnitFigures } from '../../api';
+import { useCan } from '../../auth';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useRemote } from '../../hooks/useRemote';
@@ -16,6 +28,7 @@ import { PhaseTag } from './OperationsPage';
 export function OperationPage() {
   const t = useT();
   const { id = '' } = useParams();
+  const canManage = useCan('operations.manage');
   const remote = useRemote((signal) => operationsApi.get(id, signal), [id]);
   const operation = remote.data;
   const option = useMemo(
@@ -76,7 +89,12 @@ export function OperationPage() {
       <PageHeader
         title={operation.name}
         subtitle={`${operation.unit.name} · ${when(operation.windowFrom)} ~ ${when(operation.windowTo)}`}
-        extra={<Link to={`/operations/${operation.id}/board`}>{t('operations.board.open')}</Link>}
+        extra={
+          <Space>
+            {canManage && <Link to={`/operations/${operation.id}/edit`}>{t('operations.edit')}</Link>}
+            <Link to={`/operations/${operation.id}/board`}>{t('operations.board.open')}</Link>
+          </Space>
+        }
       />
       <Row gutter={[16, 16]}>
         <Col span={24}>
