@@ -49,6 +49,9 @@ describe('cases', () => {
     await page
       .getByLabel('简要案情')
       .fill('受害人接到自称公安局的电话，称其涉嫌洗钱，按要求向“安全账户”转账。');
+    await page.getByRole('button', { name: '添加嫌疑人' }).click();
+    await page.getByLabel('姓名或昵称 1').fill('阿强');
+    await page.getByLabel('电话 1', { exact: true }).fill('17123450001');
     await page
       .getByLabel('线索内容 1')
       .fill(`${number.slice(0, 3)} ${number.slice(3, 7)} ${number.slice(7)}`);
@@ -72,6 +75,7 @@ describe('cases', () => {
     }
     // The victim is masked on the page.
     await page.getByText('张* · 139****5678').waitFor();
+    await page.getByText('阿* · 171****0001').waitFor();
     await screenshot(page, 'cases-detail');
 
     // The list shows the case; the screening tester blocks its number with the case as the source.

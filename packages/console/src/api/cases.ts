@@ -145,6 +145,7 @@ export interface CaseQuery {
   status?: CaseStatus | undefined;
   fraudType?: CaseFraudType | undefined;
   unitCode?: string | undefined;
+  warningId?: string | undefined;
   q?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;

@@ -68,6 +68,13 @@ export const cases: CasesMessages = {
   'cases.form.created': 'Case {id} entered',
   'cases.form.invalid': '{count} things to correct; nothing was saved',
 
+  'cases.suspect.name': 'Name or nickname',
+  'cases.suspect.phone': 'Phone',
+  'cases.suspect.idNumber': 'ID number',
+  'cases.suspect.note': 'Description or note',
+  'cases.suspect.add': 'Add a suspect',
+  'cases.suspect.remove': 'Remove this suspect',
+
   'cases.kind.number': 'Calling number',
   'cases.kind.sms': 'SMS sender',
   'cases.kind.domain': 'Domain',

@@ -63,6 +63,13 @@ export const cases = {
   'cases.form.created': '已录入案件 {id}',
   'cases.form.invalid': '有 {count} 处需要修改，未保存任何内容',
 
+  'cases.suspect.name': '姓名或昵称',
+  'cases.suspect.phone': '电话',
+  'cases.suspect.idNumber': '身份证号',
+  'cases.suspect.note': '特征或备注',
+  'cases.suspect.add': '添加嫌疑人',
+  'cases.suspect.remove': '删除此嫌疑人',
+
   'cases.kind.number': '来电号码',
   'cases.kind.sms': '短信号码',
   'cases.kind.domain': '域名',

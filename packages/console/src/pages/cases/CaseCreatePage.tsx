@@ -15,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { footprintProblemText } from './caseText';
 import { footprintChoices, fraudTypeLabel } from './labels';
+import { SuspectRows, suspectsOf, type SuspectRow } from './SuspectRows';
 
 export interface FootprintRow {
   choice: string;
@@ -35,6 +36,7 @@ interface CaseForm {
   reportedAt?: Dayjs | null;
   narrative?: string;
   warningId?: string;
+  suspects?: SuspectRow[];
   footprints: FootprintRow[];
 }
 
@@ -89,6 +91,7 @@ export function CaseCreatePage() {
       ...(values.reportedAt ? { reportedAt: values.reportedAt.toISOString() } : {}),
       ...(optional(values.narrative) ? { narrative: optional(values.narrative)! } : {}),
       ...(optional(values.warningId) ? { warningId: optional(values.warningId)! } : {}),
+      suspects: suspectsOf(values.suspects),
       footprints: (values.footprints ?? []).filter((row) => row.value?.trim()).map(footprintOf),
     };
     try {
@@ -158,6 +161,9 @@ export function CaseCreatePage() {
           <Form.Item name="narrative" label={t('cases.form.narrative')}>
             <Input.TextArea rows={3} maxLength={20_000} />
           </Form.Item>
+        </Card>
+        <Card title={t('cases.detail.suspects')} style={{ marginBottom: 12 }}>
+          <SuspectRows t={t} />
         </Card>
         <Card title={t('cases.form.footprints')} style={{ marginBottom: 12 }}>
           <Alert type="info" showIcon title={t('cases.form.footprintsHint')} style={{ marginBottom: 12 }} />

@@ -127,6 +127,19 @@ export function CaseDetailPage() {
             onRemove={canWrite && open ? (footprint) => setDialog({ kind: 'remove', footprint }) : undefined}
           />
         </Card>
+        {theCase.suspects.length > 0 && (
+          <Card title={t('cases.detail.suspects')}>
+            <Descriptions column={1} size="small">
+              {theCase.suspects.map((suspect, index) => (
+                <Descriptions.Item key={suspect.id} label={`${index + 1}`}>
+                  {[suspect.name, suspect.phone, suspect.idNumber, suspect.note]
+                    .filter(Boolean)
+                    .join(' · ') || none}
+                </Descriptions.Item>
+              ))}
+            </Descriptions>
+          </Card>
+        )}
         <Flex gap={12} wrap>
           {theCase.timeline.length > 0 && (
             <Card title={t('cases.detail.timeline')} style={{ flex: 1, minWidth: 320 }}>

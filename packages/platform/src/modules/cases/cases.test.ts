@@ -154,7 +154,9 @@ describe('GET /api/v1/cases and /api/v1/cases/{id}', () => {
   const number = mobile();
 
   beforeAll(async () => {
-    provinceCase = (await createCase('province-officer', caseBody({ fraudType: 'romance' }))).id;
+    provinceCase = (
+      await createCase('province-officer', caseBody({ fraudType: 'romance', warningId: 'W-42' }))
+    ).id;
     xuanwuCase = (
       await createCase(
         'xuanwu-officer',
@@ -171,6 +173,10 @@ describe('GET /api/v1/cases and /api/v1/cases/{id}', () => {
     expect(page.items[0].victim.name).toBe('张*');
     const byType = (await as('province-auditor', 'GET', '/api/v1/cases?fraudType=romance')).json();
     expect(byType.items.map((c: { id: string }) => c.id)).toEqual([provinceCase]);
+    const byWarning = (await as('province-analyst', 'GET', '/api/v1/cases?warningId=W-42')).json();
+    expect(byWarning.items.map((c: { id: string; warningId: string }) => [c.id, c.warningId])).toEqual([
+      [provinceCase, 'W-42'],
+    ]);
     const byNumber = (
       await as(
         'nanjing-officer',

@@ -198,6 +198,8 @@ export const CaseQuery = Type.Object(
     unitCode: Type.Optional(Type.String({ pattern: '^\\d{6,12}$' })),
     /** A case number or officer reference (prefix), or a footprint value (any written form). */
     q: Type.Optional(Type.String({ maxLength: 200 })),
+    /** The cases that follow this warning. */
+    warningId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     /** Reported at or after. */
     from: Type.Optional(IsoDateTime),
     /** Reported before. */

@@ -165,6 +165,7 @@ export async function listCases(ctx: Context, actor: Actor, query: CaseQuery) {
   const { rows, total } = await findCases(ctx.db, actor.unitPath, {
     status: query.status,
     fraudType: query.fraudType,
+    warningId: query.warningId,
     unitPath,
     idPrefix: q || undefined,
     footprintValues: q ? footprintValuesOf(q) : undefined,

@@ -91,6 +91,7 @@ const footprintCount =
 export interface CaseSearch {
   status?: CaseStatus;
   fraudType?: string;
+  warningId?: string;
   unitPath?: string;
   idPrefix?: string;
   /** Normalised footprint values the case must hold (any of them). */
@@ -106,6 +107,7 @@ export async function findCases(db: Db, unitPath: string, search: CaseSearch) {
   if (search.unitPath) query = query.where('units.path', 'like', `${search.unitPath}%`);
   if (search.status) query = query.where('cases.status', '=', search.status);
   if (search.fraudType) query = query.where('cases.fraud_type', '=', search.fraudType);
+  if (search.warningId) query = query.where('cases.warning_id', '=', search.warningId);
   if (search.reportedFrom) query = query.where('cases.reported_at', '>=', search.reportedFrom);
   if (search.reportedBefore) query = query.where('cases.reported_at', '<', search.reportedBefore);
   const prefix = search.idPrefix;
