@@ -99,6 +99,11 @@ describe('two-card trade and joint punishment', () => {
     await page.getByLabel('卡号或号码前缀').press('Enter');
     await page.getByText('某银行玄武支行').waitFor();
     await page.getByText('王**').first().waitFor();
+    await page
+      .getByRole('button', { name: /展开行|Expand row/ })
+      .first()
+      .click();
+    await page.getByRole('link', { name: /^A320102/ }).waitFor();
     await screenshot(page, 'cards-list');
 
     await openFromNav(page, '开户地/户籍地分布');
@@ -120,6 +125,22 @@ describe('two-card trade and joint punishment', () => {
     await page.getByText(/已下发 \d+ 条线索/).waitFor();
     await row.getByRole('link', { name: /^XS/ }).waitFor();
     await screenshot(page, 'cards-targets');
+
+    // An officer's finding: 钱** organised 王小明's card opening.
+    await page.getByRole('button', { name: '记录链条关系' }).click();
+    const chainForm = page.getByRole('dialog');
+    await chainForm.getByLabel('人员姓名').fill('钱组织');
+    await chainForm.getByLabel('人员身份证号').fill(residentId('320102', Number(run) + 2));
+    await chainForm.getByLabel('对象姓名').fill(holder.name);
+    await chainForm.getByLabel('对象身份证号').fill(holder.idNumber);
+    await chainForm.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已记录链条关系').waitFor();
+    await row.getByRole('button', { name: /^链条/ }).click();
+    const chain = page.getByRole('dialog');
+    await chain.getByText('钱**').first().waitFor();
+    await chain.getByRole('cell', { name: '组织开办' }).first().waitFor();
+    await screenshot(page, 'cards-chain');
+    await chain.getByRole('button', { name: /Close|关闭/ }).click();
 
     await openFromNav(page, '打击进度');
     await page.getByRole('heading', { name: '打击进度' }).waitFor();

@@ -137,7 +137,30 @@ export interface ChainNeighbourhood {
   edges: { id: string; from: string; to: string; role: ChainRole; caseId: string | null }[];
 }
 
+export interface CardDetail extends InvolvedCard {
+  cases: {
+    caseId: string;
+    unitCode: string;
+    payments: number;
+    amount: number;
+    firstAt: string | null;
+    lastAt: string | null;
+  }[];
+}
+
+export interface ChainEdgeBody {
+  from: { name: string; idNumber: string };
+  to: { name: string; idNumber: string };
+  role: ChainRole;
+  caseId?: string | undefined;
+  note?: string | undefined;
+}
+
 export const cardsApi = {
+  get: (cardId: string, signal?: AbortSignal) =>
+    request<CardDetail>('GET', `${base}/cards/${id(cardId)}`, withSignal(signal)),
+  recordChain: (body: ChainEdgeBody) =>
+    request<{ created: boolean; id: string }>('POST', `${base}/cards/chain`, { body }),
   find: (query: CardQuery, signal?: AbortSignal) =>
     request<Page<InvolvedCard>>('GET', `${base}/cards`, { query, ...withSignal(signal) }),
   groups: (query: { by: CardGrouping; unit?: string | undefined }, signal?: AbortSignal) =>

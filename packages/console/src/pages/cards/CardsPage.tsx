@@ -15,6 +15,7 @@ import { UnitTreeSelect } from '../../units/UnitTreeSelect';
 import { yuan } from '../cases/labels';
 import { mono } from '../intercept/labels';
 import { parseCardsQuery } from './cardsQuery';
+import { CardCases } from './CardCases';
 import { CardKindTag } from './labels';
 import { RevealModal } from './RevealModal';
 
@@ -156,6 +157,7 @@ export function CardsPage() {
           onChange={onChange}
           scroll={{ x: 'max-content' }}
           pagination={paginationOf(t, query, cards.data?.total, [20, 50, 100, 200])}
+          expandable={{ expandedRowRender: (row) => <CardCases cardId={row.id} /> }}
         />
       </Card>
       {revealing?.holder && (

@@ -12,7 +12,7 @@ import {
   type TableColumnsType,
   type TableProps,
 } from 'antd';
-import { SendOutlined } from '@ant-design/icons';
+import { NodeIndexOutlined, SendOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { cardGroupings, cardsApi, type CardGrouping, type KeyTarget } from '../../api';
 import { useCan } from '../../auth';
@@ -27,6 +27,7 @@ import { useT } from '../../i18n';
 import { UnitTreeSelect } from '../../units/UnitTreeSelect';
 import { yuan } from '../cases/labels';
 import { mono } from '../intercept/labels';
+import { ChainEdgeModal } from './ChainEdgeModal';
 import { ChainModal } from './ChainModal';
 import { parseUnitQuery } from './cardsQuery';
 import { DispatchModal } from './DispatchModal';
@@ -39,6 +40,8 @@ export function KeyTargetsPage() {
   const { message } = AntApp.useApp();
   const canDispatch = useCan('cards.dispatch');
   const canReveal = useCan('cards.reveal');
+  const canWrite = useCan('cards.write');
+  const [recording, setRecording] = useState(false);
   const [query, setQuery] = useUrlQuery(parseUnitQuery);
   const targets = useRemote((signal) => cardsApi.targets(query, signal), [JSON.stringify(query)]);
   const [selected, setSelected] = useState<string[]>([]);
@@ -118,15 +121,22 @@ export function KeyTargetsPage() {
         title={t('cards.targets.title')}
         subtitle={t('cards.targets.subtitle')}
         extra={
-          canDispatch && (
-            <Tooltip title={t('cards.dispatch.hint')}>
-              <Button type="primary" icon={<SendOutlined />} onClick={() => setDispatching(true)}>
-                {selected.length > 0
-                  ? t('cards.dispatch.selectedButton', { count: selected.length })
-                  : t('cards.dispatch.button')}
+          <Space>
+            {canWrite && (
+              <Button icon={<NodeIndexOutlined />} onClick={() => setRecording(true)}>
+                {t('cards.chainForm.title')}
               </Button>
-            </Tooltip>
-          )
+            )}
+            {canDispatch && (
+              <Tooltip title={t('cards.dispatch.hint')}>
+                <Button type="primary" icon={<SendOutlined />} onClick={() => setDispatching(true)}>
+                  {selected.length > 0
+                    ? t('cards.dispatch.selectedButton', { count: selected.length })
+                    : t('cards.dispatch.button')}
+                </Button>
+              </Tooltip>
+            )}
+          </Space>
         }
       />
       {targets.error !== null && <ProblemAlert error={targets.error} onRetry={targets.reload} />}
@@ -180,6 +190,16 @@ export function KeyTargetsPage() {
                 skipped: result.skipped.length,
               }),
             );
+            targets.reload();
+          }}
+        />
+      )}
+      {recording && (
+        <ChainEdgeModal
+          onClose={() => setRecording(false)}
+          onDone={() => {
+            setRecording(false);
+            void message.success(t('cards.chainForm.done'));
             targets.reload();
           }}
         />
