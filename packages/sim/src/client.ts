@@ -61,6 +61,15 @@ export interface WarningWatch {
   close(): void;
 }
 
+/** One row of the platform's false-alarm rate per rule (`GET /api/v1/warnings/figures`). */
+export interface RuleFigure {
+  ruleId: string;
+  fired: number;
+  closed: number;
+  falseAlarms: number;
+  rate: number | null;
+}
+
 export interface AttemptInput {
   channel: 'call' | 'sms' | 'visit';
   outcome: 'dissuaded' | 'paid' | 'unreachable' | 'false_alarm';
@@ -80,6 +89,8 @@ export interface PlatformClient {
   sendEvents(events: readonly PartnerEvent[]): Promise<EventsAnswer | null>;
   /** Events the platform took but has not handled yet (`fanzha_event_queue_depth` of /metrics); null: not shown. */
   pendingEvents(): Promise<number | null>;
+  /** The platform's false-alarm figures per rule for warnings created since `since`; null: not available. */
+  ruleFigures(since: Date): Promise<RuleFigure[] | null>;
   /** How many warnings (open or closed) the platform holds; null: it has no warnings API. */
   warningCount(): Promise<number | null>;
   /** Open warnings of one level; null: the platform has no warnings API. */
@@ -206,6 +217,17 @@ export class HttpPlatformClient implements PlatformClient {
     }
     const match = /^fanzha_event_queue_depth(?:\{[^}]*\})? (\S+)$/m.exec(await response.text());
     return match ? Number(match[1]) : null;
+  }
+
+  async ruleFigures(since: Date): Promise<RuleFigure[] | null> {
+    const path = `/api/v1/warnings/figures?from=${encodeURIComponent(since.toISOString())}`;
+    const response = await this.#request('GET', path, { role: 'officer' });
+    if (!response.ok) {
+      await response.arrayBuffer();
+      return null;
+    }
+    const body = (await response.json()) as { falseAlarmRate?: RuleFigure[] };
+    return body.falseAlarmRate ?? null;
   }
 
   async warningCount(): Promise<number | null> {

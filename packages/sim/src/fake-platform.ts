@@ -82,6 +82,10 @@ export class FakePlatform implements PlatformClient {
     return 0;
   }
 
+  async ruleFigures(): Promise<null> {
+    return null;
+  }
+
   async warningCount(): Promise<number> {
     return this.warnings.size;
   }

@@ -92,11 +92,13 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
   const { listsKeepFraudTypes } = await listGangAssets(client, plan.gangs, log);
 
   const run = new Run(client, plan, options, log, listsKeepFraudTypes);
+  const began = new Date();
   try {
     await run.walk(options.tickSeconds ?? 60);
   } finally {
     run.desk.close();
   }
+  await logRuleFigures(client, began, log);
   const report = computeReport(plan, {
     warnings: run.desk.warnings,
     outcomes: run.desk.outcomes,
@@ -111,6 +113,22 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
     eventsSent: run.sent,
     eventsRejected: run.rejected,
   };
+}
+
+/** The platform's own view of its rules' precision, from the officers' outcomes: a diagnostic for stderr. */
+async function logRuleFigures(
+  client: PlatformClient,
+  since: Date,
+  log: (line: string) => void,
+): Promise<void> {
+  // Warnings are stamped with the platform's clock: those of this run were created since it began.
+  const rules = await client.ruleFigures(new Date(since.getTime() - MINUTE)).catch(() => null);
+  for (const rule of rules ?? []) {
+    const rate = rule.rate === null ? '—' : `${(rule.rate * 100).toFixed(1)}%`;
+    log(
+      `rule ${rule.ruleId}: fired ${rule.fired}, closed ${rule.closed}, false alarms ${rule.falseAlarms} (${rate})`,
+    );
+  }
 }
 
 function victimOutcome(plan: SimPlan, state: VictimState): VictimOutcome {
