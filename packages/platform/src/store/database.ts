@@ -5,8 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
-import { KyselyPGlite } from 'kysely-pglite';
 import pg from 'pg';
+import { lockedPGliteDialect, SessionLock } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
 export interface StoreOptions {
@@ -44,17 +44,20 @@ async function openPglite(dataDir: string, template: Blob | undefined): Promise<
   const client =
     dataDir === 'memory' ? new PGlite(template ? { loadDataDir: template } : {}) : new PGlite(dataDir);
   await client.waitReady;
-  const db = new Kysely<Database>({ dialect: new KyselyPGlite(client).dialect });
+  const lock = new SessionLock();
+  const db = new Kysely<Database>({ dialect: lockedPGliteDialect(client, lock) });
   return {
     db,
     backend: 'pglite',
     async runScript(script) {
-      await client.transaction(async (tx) => {
-        await tx.exec(script);
-      });
+      await lock.run(() =>
+        client.transaction(async (tx) => {
+          await tx.exec(script);
+        }),
+      );
     },
     async dump() {
-      return client.dumpDataDir('none');
+      return lock.run(() => client.dumpDataDir('none'));
     },
     async close() {
       await db.destroy();
