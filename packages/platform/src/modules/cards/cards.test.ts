@@ -381,3 +381,13 @@ describe('syncCaseCards', () => {
     expect(created.footprints).toHaveLength(1);
   });
 });
+
+describe('visibility of unplaced cards', () => {
+  it('shows a reported card with no place, holder or case to the province only', async () => {
+    expect((await partner([{ kind: 'bank_card', number: bankCard(30) }])).json().accepted).toBe(1);
+    const province = (await as('province-officer', 'GET', `/api/v1/cards?q=${bankCard(30)}`)).json();
+    expect(province.total).toBe(1);
+    const nanjing = (await as('nanjing-officer', 'GET', `/api/v1/cards?q=${bankCard(30)}`)).json();
+    expect(nanjing.total).toBe(0);
+  });
+});

@@ -16,7 +16,7 @@ import { getUnit } from '../org/index.js';
 import { maskIdNumber, maskName } from '../personal-data/index.js';
 import { defaultUnit } from './groups.js';
 import { checkPerson, upsertPersons, type PersonInput } from './persons.js';
-import { escapeLike, type Db } from './store.js';
+import { escapeLike, seesAll, type Db } from './store.js';
 
 export const CHAIN_ROLES = ['organiser', 'escort', 'buyer', 'seller', 'courier'] as const;
 /** How far a neighbourhood reaches at most (steps along the chain, either direction). */
@@ -107,8 +107,9 @@ export async function findVisiblePerson(db: Db, actor: Actor, personId: string) 
     .selectAll('p')
     .select('ru.name as residence_unit_name')
     .where('p.id', '=', personId)
-    .where(
-      (eb) => sql<boolean>`(
+    .$if(!seesAll(actor.unitPath), (query) =>
+      query.where(
+        (eb) => sql<boolean>`(
         ${eb.ref('ru.path')} LIKE ${under}
         OR EXISTS (
           SELECT 1 FROM involved_cards c
@@ -119,6 +120,7 @@ export async function findVisiblePerson(db: Db, actor: Actor, personId: string) 
         OR EXISTS (
           SELECT 1 FROM card_chain_edges e JOIN units eu ON eu.code = e.unit_code
           WHERE (e.from_person = p.id OR e.to_person = p.id) AND eu.path LIKE ${under}))`,
+      ),
     )
     .executeTakeFirst();
 }

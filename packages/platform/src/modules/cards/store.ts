@@ -13,8 +13,12 @@ export const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
 
 type CardScope = ExpressionBuilder<Database & { c: Database['involved_cards'] }, 'c'>;
 
-/** The card `c` is visible under the unit path (every card when the path is empty). */
+/** The provincial center (or the platform itself) sees every card and person, placed or not. */
+export const seesAll = (unitPath: string) => /^[^/]*\/?$/.test(unitPath);
+
+/** The card `c` is visible under the unit path. */
 export function cardVisibleUnder(eb: CardScope, unitPath: string) {
+  if (seesAll(unitPath)) return sql<boolean>`true`;
   const under = `${escapeLike(unitPath)}%`;
   return eb.or([
     eb.exists(
