@@ -58,10 +58,10 @@ describe('two-card trade and joint punishment', () => {
       ],
     });
     const admin = await session('province-admin');
-    const { key } = await api(admin, 'POST', '/api/v1/api-keys', {
+    const { key } = (await api(admin, 'POST', '/api/v1/api-keys', {
       name: `某银行-${run}`,
       scopes: ['cards'],
-    });
+    })) as { key: string };
     const holder = { name: '王小明', idNumber: residentId('320104', Number(run)) };
     await expect
       .poll(async () => {

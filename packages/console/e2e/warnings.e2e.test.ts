@@ -43,13 +43,13 @@ describe('warn and dissuade', () => {
     await openFromNav(page, '预警队列');
     await page.getByText('实时更新中').waitFor();
     // Anything that reloads the page would drop this marker.
-    await page.evaluate(() => Object.assign(window, { e2eNoReload: true }));
+    await page.evaluate(() => Object.assign(globalThis, { e2eNoReload: true }));
 
     const scenario = await injectScenario(simulator(), { kind: 'red', countyCode: '320102' });
     const masked = `${scenario.phone.slice(0, 3)}****${scenario.phone.slice(-4)}`;
     const row = page.getByRole('row').filter({ hasText: masked });
     await row.waitFor({ timeout: 20_000 });
-    expect(await page.evaluate(() => (window as unknown as { e2eNoReload?: boolean }).e2eNoReload)).toBe(
+    expect(await page.evaluate(() => (globalThis as unknown as { e2eNoReload?: boolean }).e2eNoReload)).toBe(
       true,
     );
     await row.getByText('红色').waitFor();
