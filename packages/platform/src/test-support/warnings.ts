@@ -115,8 +115,8 @@ export const policeCall = (sut: WarningsTestPlatform, phone: string, idNumber?: 
   evidence: { number: FAKE_POLICE, durationSeconds: 95 },
 });
 
-/** A visit to the listed domain, `minutesAgo` before the clock. */
-export const listedVisit = (sut: WarningsTestPlatform, phone: string, minutesAgo = 5) => ({
+/** A visit to the listed domain, `minutesAgo` before the clock (a warning dates from it: a red one is due 5 minutes later). */
+export const listedVisit = (sut: WarningsTestPlatform, phone: string, minutesAgo = 1) => ({
   id: `web-${++serial}`,
   kind: 'web',
   at: new Date(sut.now() - minutesAgo * 60_000).toISOString(),

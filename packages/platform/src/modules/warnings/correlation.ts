@@ -140,7 +140,10 @@ export class CorrelationService {
   readonly handle = async (event: EventForSignal, trx: Transaction<Database>): Promise<void> => {
     const { signal, firings } = await this.outcomeOf(event, trx);
     if (firings.length === 0 && !isNoteworthy(signal)) return;
-    const now = this.ctx.clock.now();
+    // A warning dates from the evidence that raised it, not from when the event was handled: a late or
+    // replayed event keeps its place in time, and its deadline runs from then (the person's time does
+    // not wait for the partner's delivery).
+    const now = new Date(Math.min(this.ctx.clock.now().getTime(), signal.at));
     if (firings.length === 0) {
       const warning = await addEvidence(trx, now, signal);
       if (warning) this.deps.publisher.afterCommit(event.id, warning.id, 'updated');

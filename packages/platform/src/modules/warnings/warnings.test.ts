@@ -7,8 +7,10 @@ import {
   delivered,
   START,
   FAKE_POLICE,
+  listedVisit,
   MULE_ACCOUNT,
   nextEventId,
+  policeCall,
   redScenario,
   residentId,
   type WarningsTestPlatform,
@@ -493,5 +495,18 @@ describe('the store', () => {
       sut.ctx.db,
     );
     expect(open.rows).toEqual([]);
+  });
+});
+
+// Last: its warning is overdue from the start, which the counts above do not expect.
+describe('a warning’s time', () => {
+  it('dates a warning from the evidence that raised it: a red scenario delivered late is already overdue', async () => {
+    const phone = '+8613812340009';
+    const visit = listedVisit(sut, phone, 20);
+    await sut.send([policeCall(sut, phone, undefined, 25), visit]);
+    const [warning] = await warningOf(phone);
+    expect(new Date(warning!.created_at).toISOString()).toBe(new Date(visit.at).toISOString());
+    expect(new Date(warning!.deadline_at).getTime()).toBe(new Date(visit.at).getTime() + 5 * 60_000);
+    expect(new Date(warning!.deadline_at).getTime()).toBeLessThan(sut.now());
   });
 });
