@@ -72,16 +72,27 @@ describe('default rules', () => {
       ['long-listed-call', 'yellow', '与涉诈号码 +8617011112222 通话 10 分钟（虚假投资理财）'],
     ]);
     expect(fired(new Correlator(rules), { ...call, durationSeconds: 30 })).toEqual([]);
+    // A range mark (no fraud type: an ordinary 170 subscriber) is not evidence of fraud.
+    expect(fired(new Correlator(rules), { ...call, fraudType: null, durationSeconds: 600 })).toEqual([]);
   });
 
-  it('orange: a citizen report and a listed app', () => {
+  it('orange: a citizen report followed by a listed contact (a report alone warns nobody), and a listed app', () => {
+    const reported = new Correlator(rules);
     expect(
-      fired(new Correlator(rules), {
-        kind: 'report',
+      fired(reported, { kind: 'report', fraudType: 'fake_police', counterparty: '+8617000001111' }),
+    ).toEqual([]);
+    expect(
+      fired(reported, {
+        kind: 'call',
+        listed: 'block',
         fraudType: 'fake_police',
         counterparty: '+8617000001111',
+        minutes: 40,
+        durationSeconds: 20,
       }),
-    ).toEqual([['citizen-report', 'orange', '群众举报（冒充公检法）：+8617000001111']]);
+    ).toEqual([
+      ['citizen-report', 'orange', '群众举报后 40 分钟内仍与涉诈方接触：+8617000001111（冒充公检法）'],
+    ]);
     expect(
       fired(new Correlator(rules), {
         kind: 'app',
