@@ -10,6 +10,7 @@ import type { AttemptChannel, AttemptOutcome, WarningLevelValue } from '../../st
 import { recordAudit } from '../audit/index.js';
 import { authorize, type Actor } from '../auth/index.js';
 import { escalateWarning } from './escalation.js';
+import { openCaseForPaidWarning } from './paid-to-case.js';
 import type { WarningPublisher } from './publisher.js';
 import type { UnitDirectory } from './routing.js';
 import { DEFAULT_FLASH_SMS, type SmsGateway } from './sms-gateway.js';
@@ -195,7 +196,9 @@ export class WarningService {
       if (row) await this.deps.sms.send({ to: row.phone, text: message, warningId: row.id });
     }
     await this.deps.publisher.publish(result.warningId, result.escalated ? 'escalated' : 'updated');
-    return this.detail(this.ctx.db, await this.find(this.ctx.db, actor, id));
+    const closed = await this.find(this.ctx.db, actor, id);
+    if (input.outcome === 'paid') await openCaseForPaidWarning(this.ctx, actor, closed, input.amount!, at);
+    return this.detail(this.ctx.db, closed);
   }
 
   /**

@@ -330,6 +330,24 @@ describe('POST /api/v1/warnings/{id}/attempts', () => {
       amount: 30_000,
     });
     expect(paid.json()).toMatchObject({ status: 'closed', outcome: 'paid', amount: 30_000 });
+    // The payment opens a case (受理) whose footprints are the warning's evidence, now on the case lists.
+    const [opened] = await sut.ctx.db
+      .selectFrom('cases')
+      .select(['id', 'status', 'fraud_type', 'amount_lost', 'victim_phone', 'unit_code'])
+      .where('warning_id', '=', ids.province)
+      .execute();
+    expect(opened).toMatchObject({ status: 'accepted', fraud_type: 'fake_police', unit_code: '320000' });
+    expect(Number(opened!.amount_lost)).toBe(30_000);
+    const footprints = await sut.ctx.db
+      .selectFrom('case_footprints')
+      .select(['kind', 'value', 'action'])
+      .where('case_id', '=', opened!.id)
+      .orderBy('kind')
+      .execute();
+    expect(footprints).toEqual([
+      expect.objectContaining({ kind: 'number', action: 'block' }),
+      expect.objectContaining({ kind: 'url', action: 'block' }),
+    ]);
     const falseAlarm = await sut.as('nanjing-officer', 'POST', `/api/v1/warnings/${ids.nanjing}/attempts`, {
       channel: 'call',
       outcome: 'false_alarm',
