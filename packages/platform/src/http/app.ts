@@ -198,6 +198,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.decorate('warnings', warnings);
   eventPipeline.setHandler(warnings.handler);
+  // Open live streams would hold the server's close (it waits for its connections) until they time out.
+  app.addHook('preClose', async () => warnings.streams.closeAll());
   app.addHook('onClose', () => warnings.stop());
   await app.register(warningRoutes(ctx, warnings));
   await app.register(screeningRoutes(screening.service));

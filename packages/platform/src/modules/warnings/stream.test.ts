@@ -22,7 +22,10 @@ beforeAll(async () => {
   expect(response.statusCode, response.body).toBe(201);
   base = await sut.app.listen({ port: 0, host: '127.0.0.1' });
 });
-afterAll(() => sut.close());
+afterAll(async () => {
+  if (!closed) await sut.close();
+});
+let closed = false;
 
 interface StreamEvent {
   event: string;
@@ -93,5 +96,16 @@ describe('GET /api/v1/warnings/stream', () => {
     expect(anonymous.status).toBe(401);
     const auditor = await sut.as('province-auditor', 'GET', '/api/v1/warnings/stream?maxSeconds=0');
     expect(auditor.statusCode).toBe(200);
+  });
+
+  it('ends open streams when the server stops, so stopping does not wait for them', async () => {
+    const watching = await openStream('xuanwu-officer');
+    const ended = watching.next().then(
+      () => 'an event',
+      (error: Error) => error.message,
+    );
+    closed = true;
+    await sut.close();
+    expect(await ended).toBe('the stream ended');
   });
 });
