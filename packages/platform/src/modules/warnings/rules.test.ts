@@ -9,6 +9,7 @@ import {
   START,
   type WarningsTestPlatform,
 } from '../../test-support/warnings.js';
+import { seedDefaultRules, shippedRules } from './rules.js';
 
 let sut: WarningsTestPlatform;
 
@@ -117,6 +118,46 @@ describe('PUT /api/v1/warning-rules/{id}', () => {
       const response = await sut.as(username, 'PUT', '/api/v1/warning-rules/long-listed-call', longCallRule);
       expect(response.statusCode, username).toBe(403);
     }
+  });
+});
+
+describe('seeding the shipped rules into an existing store', () => {
+  it('brings a newer shipped version of an untouched rule, never over an analyst’s version', async () => {
+    const shipped = shippedRules();
+    const untouched = shipped.find((rule) => rule.id === 'listed-app-installed')!;
+    const edited = shipped.find((rule) => rule.id === 'police-call-then-listed-web')!;
+    expect(await seedDefaultRules(sut.ctx.db, new Date(START))).toBe(0); // nothing new: all stored
+
+    const analyst = await sut.as('province-analyst', 'PUT', `/api/v1/warning-rules/${edited.id}`, {
+      ...edited,
+      id: undefined,
+      version: undefined,
+      windowMinutes: 45,
+    });
+    expect(analyst.statusCode, analyst.body).toBe(200);
+    const analystVersion = analyst.json().version as number;
+
+    const upgrade = [
+      { ...untouched, version: untouched.version + 1, windowMinutes: untouched.windowMinutes + 1 },
+      { ...edited, version: analystVersion + 1, windowMinutes: 5 },
+    ];
+    expect(await seedDefaultRules(sut.ctx.db, new Date(START), upgrade)).toBe(1);
+    const versions = async (id: string) =>
+      (
+        await sut.ctx.db
+          .selectFrom('warning_rules')
+          .select(['version', 'created_by'])
+          .where('id', '=', id)
+          .orderBy('version')
+          .execute()
+      ).map((row) => `${row.version}:${row.created_by}`);
+    expect(await versions(untouched.id)).toEqual([
+      `${untouched.version}:fanzha (shipped rules)`,
+      `${untouched.version + 1}:fanzha (shipped rules)`,
+    ]);
+    expect((await versions(edited.id)).at(-1)).toBe(`${analystVersion}:province-analyst`);
+    // Seeding again is a no-op: several instances may start at once.
+    expect(await seedDefaultRules(sut.ctx.db, new Date(START), upgrade)).toBe(0);
   });
 });
 

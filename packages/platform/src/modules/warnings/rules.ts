@@ -46,25 +46,37 @@ export function shippedRules(): CorrelationRule[] {
   return readDefaultRules((url) => readFileSync(url, 'utf8'));
 }
 
+const SHIPPED_BY = 'fanzha (shipped rules)';
+
 /**
- * Stores the shipped rules whose id the store does not know yet (a fresh store gets them all; a rule
- * an analyst has changed keeps its versions). Safe when several instances start at once.
+ * Stores the shipped rules the store does not have yet: a rule id it has never seen (a fresh store gets
+ * them all), or a newer shipped version of a rule whose live version is still a shipped one — an upgrade
+ * of fanzha brings its rule fixes into existing stores. A rule an analyst has changed keeps the analyst's
+ * version live: an upgrade never overrides a local decision. Safe when several instances start at once.
  */
 export async function seedDefaultRules(db: Db, now: Date, rules = shippedRules()): Promise<number> {
   if (rules.length === 0) return 0;
-  const known = new Set(
-    (await db.selectFrom('warning_rules').select('id').distinct().execute()).map((row) => row.id),
-  );
-  const missing = rules.filter((rule) => !known.has(rule.id));
-  if (missing.length === 0) return 0;
+  const live = new Map<string, { version: number; shipped: boolean }>();
+  const rows = await db
+    .selectFrom('warning_rules')
+    .select(['id', 'version', 'created_by'])
+    .orderBy('id')
+    .orderBy('version')
+    .execute();
+  for (const row of rows) live.set(row.id, { version: row.version, shipped: row.created_by === SHIPPED_BY });
+  const wanted = rules.filter((rule) => {
+    const stored = live.get(rule.id);
+    return !stored || (stored.shipped && rule.version > stored.version);
+  });
+  if (wanted.length === 0) return 0;
   const inserted = await db
     .insertInto('warning_rules')
     .values(
-      missing.map((rule) => ({
+      wanted.map((rule) => ({
         id: rule.id,
         version: rule.version,
         body: JSON.stringify(rule),
-        created_by: 'fanzha (shipped rules)',
+        created_by: SHIPPED_BY,
         created_at: now,
       })),
     )
