@@ -55,18 +55,22 @@ beforeAll(async () => {
     });
     ids[key] = response.json().id;
   }
-  // Cases: one of 玄武区 and one of the province, each with a footprint to remove.
+  // Cases: one of 玄武区 and one of the province, each with a footprint to remove and an account to freeze.
   const { createCase } = await import('../modules/cases/index.js');
-  for (const [key, unitCode, number] of [
-    ['ownCase', '320102', '13700000100'],
-    ['otherCase', '320000', '13700000101'],
+  for (const [key, unitCode, number, card] of [
+    ['ownCase', '320102', '13700000100', '9999000000000000100'],
+    ['otherCase', '320000', '13700000101', '9999000000000000101'],
   ] as const) {
     const created = await createCase(sut.ctx, systemActor(), {
       ...newCase(unitCode),
-      footprints: [{ kind: 'number', value: number }],
+      footprints: [
+        { kind: 'number', value: number },
+        { kind: 'account', accountKind: 'bank_card', value: card, amount: 1000 },
+      ],
     });
     ids[key] = created.id;
     ids[`${key}Footprint`] = created.footprints[0]!.id;
+    ids[`${key}Account`] = created.footprints[1]!.id;
   }
   // Warnings: an open one of 玄武区 and one in the province's queue.
   for (const [key, unitCode, phone] of [

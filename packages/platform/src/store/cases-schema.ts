@@ -1,5 +1,5 @@
 /**
- * Row types of the cases' tables (migrations 0020–0023), as Kysely sees them; part of `Database` in
+ * Row types of the cases' tables (migrations 0020–0023, 0055), as Kysely sees them; part of `Database` in
  * schema.ts. Kept in step with the migrations by hand.
  */
 import type { ColumnType, Insertable, Selectable } from 'kysely';
@@ -74,11 +74,27 @@ export interface CaseFootprintTable {
   removal_reason: string | null;
 }
 
+/** Money frozen on an account footprint (migration 0055). */
+export interface CaseAccountFreezeTable {
+  id: ColumnType<string, never, never>;
+  footprint_id: string;
+  case_id: string;
+  /** numeric: PostgreSQL answers a string. */
+  amount: ColumnType<string, number | string, number | string>;
+  frozen_at: Timestamp;
+  reference: string | null;
+  note: string | null;
+  unit_code: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface CaseTables {
   cases: CaseTable;
   case_transitions: CaseTransitionTable;
   case_suspects: CaseSuspectTable;
   case_footprints: CaseFootprintTable;
+  case_account_freezes: CaseAccountFreezeTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

@@ -245,6 +245,16 @@ export function routeCases(): Record<string, RouteCase> {
       // Only the first allowed caller finds the footprint still there.
       expect: [404],
     },
+    'POST /api/v1/cases/:id/footprints/:fid/freezes': {
+      own: {
+        url: `/api/v1/cases/${ids.ownCase}/footprints/${ids.ownCaseAccount}/freezes`,
+        payload: { amount: 100, frozenAt: '2026-01-01T00:00:00Z', reference: '矩阵冻结' },
+      },
+      other: {
+        url: `/api/v1/cases/${ids.otherCase}/footprints/${ids.otherCaseAccount}/freezes`,
+        payload: { amount: 100, frozenAt: '2026-01-01T00:00:00Z', reference: '矩阵冻结' },
+      },
+    },
     'POST /api/v1/cases/:id/transitions': {
       own: { url: `/api/v1/cases/${ids.ownCase}/transitions`, payload: { to: 'filed' } },
       other: { url: `/api/v1/cases/${ids.otherCase}/transitions`, payload: { to: 'filed' } },

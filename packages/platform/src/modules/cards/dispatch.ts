@@ -3,13 +3,12 @@
  * one transaction with the record of who went where), and the progress of what was dispatched: per
  * unit, targets dispatched, clues answered, targets caught and persons caught, from the clues' feedback.
  */
-import { sql } from 'kysely';
 import type { Context } from '../../context.js';
 import { AppError, type FieldError } from '../../errors.js';
 import { recordAudit } from '../audit/index.js';
 import { actorName, type Actor } from '../auth/actor.js';
 import { authorize } from '../auth/policy.js';
-import { dispatchClues, type ClueEntityInput, type NewClue } from '../clues/index.js';
+import { cluesFromSource, dispatchClues, type ClueEntityInput, type NewClue } from '../clues/index.js';
 import { getUnit } from '../org/index.js';
 import { maskIdNumber, maskName } from '../personal-data/index.js';
 import type { UnitRow } from '../../store/schema.js';
@@ -225,36 +224,38 @@ export interface ProgressRow {
   overdue: number;
 }
 
+const noProgress = (): Omit<ProgressRow, 'unit'> => ({
+  dispatched: 0,
+  answered: 0,
+  caughtTargets: 0,
+  caughtPersons: 0,
+  notFound: 0,
+  overdue: 0,
+});
+
 /**
  * Per unit of the subtree (its own clues and its children's rolled up), the key targets dispatched
  * and what their clues came back with. The clue's current holder counts (after a 不属本辖区 transfer,
- * the unit that works it). Reads the clues' outcome columns; nothing is written.
+ * the unit that works it). Reads the clues through the clues module's `cluesFromSource`; nothing is
+ * written.
  */
 export async function dispatchProgress(ctx: Context, actor: Actor, query: { unit?: string }) {
   authorize(actor, 'cards.read');
   const unit = await getUnit(ctx, actor, query.unit ?? defaultUnit(ctx, actor));
-  const now = ctx.clock.now();
-  const direct = await sql<{
-    code: string;
-    dispatched: string;
-    answered: string;
-    caught_targets: string;
-    caught_persons: string;
-    not_found: string;
-    overdue: string;
-  }>`
-    SELECT coalesce(cl.unit_code, d.target_unit_code) AS code,
-           count(*) AS dispatched,
-           count(*) FILTER (WHERE cl.status = 'done') AS answered,
-           count(*) FILTER (WHERE cl.result = 'caught') AS caught_targets,
-           coalesce(sum(cl.caught_count) FILTER (WHERE cl.result = 'caught'), 0) AS caught_persons,
-           count(*) FILTER (WHERE cl.result = 'not_found') AS not_found,
-           count(*) FILTER (WHERE cl.status <> 'done' AND cl.deadline_at < ${now}) AS overdue
-    FROM card_target_dispatches d
-    LEFT JOIN clues cl ON cl.id = d.clue_id
-    JOIN units u ON u.code = coalesce(cl.unit_code, d.target_unit_code)
-    WHERE u.path LIKE ${`${escapeLike(unit.path)}%`}
-    GROUP BY 1`.execute(ctx.db);
+  const clues = await cluesFromSource(ctx, { sourceKind: CLUE_SOURCE_KIND, underPath: unit.path });
+  const direct = new Map<string, Omit<ProgressRow, 'unit'>>();
+  for (const clue of clues) {
+    const row = direct.get(clue.unit.code) ?? noProgress();
+    row.dispatched += 1;
+    if (clue.status === 'done') row.answered += 1;
+    if (clue.result === 'caught') {
+      row.caughtTargets += 1;
+      row.caughtPersons += clue.caughtCount;
+    }
+    if (clue.result === 'not_found') row.notFound += 1;
+    if (clue.overdue) row.overdue += 1;
+    direct.set(clue.unit.code, row);
+  }
   const units = await ctx.db
     .selectFrom('units')
     .select(['code', 'name', 'level', 'parent_code', 'path'])
@@ -267,27 +268,22 @@ export async function dispatchProgress(ctx: Context, actor: Actor, query: { unit
       {
         path: u.path,
         unit: { code: u.code, name: u.name, level: u.level, parentCode: u.parent_code },
-        dispatched: 0,
-        answered: 0,
-        caughtTargets: 0,
-        caughtPersons: 0,
-        notFound: 0,
-        overdue: 0,
+        ...noProgress(),
       },
     ]),
   );
   const byCode = new Map(units.map((u) => [u.code, u]));
-  for (const count of direct.rows) {
+  for (const [holder, count] of direct) {
     // Roll each unit's own figures up to every ancestor within the subtree.
-    for (let code: string | null = count.code; code; code = byCode.get(code)?.parent_code ?? null) {
+    for (let code: string | null = holder; code; code = byCode.get(code)?.parent_code ?? null) {
       const row = rows.get(code);
       if (!row) break;
-      row.dispatched += Number(count.dispatched);
-      row.answered += Number(count.answered);
-      row.caughtTargets += Number(count.caught_targets);
-      row.caughtPersons += Number(count.caught_persons);
-      row.notFound += Number(count.not_found);
-      row.overdue += Number(count.overdue);
+      row.dispatched += count.dispatched;
+      row.answered += count.answered;
+      row.caughtTargets += count.caughtTargets;
+      row.caughtPersons += count.caughtPersons;
+      row.notFound += count.notFound;
+      row.overdue += count.overdue;
       if (code === unit.code) break;
     }
   }

@@ -10,3 +10,4 @@ export { CARD_KINDS, normalizeCardNumber, type CardKind } from './card-kinds.js'
 export { KEY_TARGET_MIN_SCORE, scorePerson } from './scoring.js';
 export { CHAIN_ROLES } from './chain.js';
 export { checkPerson } from './persons.js';
+export { countSeizedCards, type SeizedCardFilter } from './seized.js';

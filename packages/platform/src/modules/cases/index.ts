@@ -5,4 +5,5 @@ export { importCases } from './import.js';
 export { CASE_LISTS, FOOTPRINT_KINDS, normalizeFootprint, type FootprintKind } from './footprint-kinds.js';
 export type { CaseCreateBody, CaseDetail, CaseSummary, FootprintView } from './schemas.js';
 export { findCardFootprints, type CardFootprint, type CardFootprintCursor } from './card-footprints.js';
-export { countSolvedCases, type SolvedCaseFilter } from './figures.js';
+export { countSolvedCases, sumFrozenMoney, type SolvedCaseFilter } from './figures.js';
+export { freezeFootprint } from './freezes.js';

@@ -4,6 +4,7 @@ import { requireActor } from '../../http/access.js';
 import { Problem, errorResponses } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import { addFootprints, removeFootprint, transitionCase } from './changes.js';
+import { freezeFootprint } from './freezes.js';
 import { importCases, type ImportFormat } from './import.js';
 import {
   CaseCreateBody,
@@ -18,6 +19,7 @@ import {
   FootprintIdParams,
   FootprintRemoveQuery,
   FootprintsAddBody,
+  FreezeBody,
   RevealBody,
 } from './schemas.js';
 import { createCase, getCase, listCases, revealCase } from './service.js';
@@ -146,6 +148,33 @@ export function caseRoutes(ctx: Context) {
           request.params.fid,
           request.query.reason,
         ),
+    );
+
+    app.post(
+      '/api/v1/cases/:id/footprints/:fid/freezes',
+      {
+        config: { access: { permission: 'cases.write' } },
+        schema: {
+          tags: ['cases'],
+          summary:
+            'Record money frozen (冻结) on an account footprint: amount, time and notice number (audited); the footprint shows the sum',
+          params: FootprintIdParams,
+          body: FreezeBody,
+          response: { 201: CaseDetail, 409: Problem, ...errorResponses },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await freezeFootprint(
+              ctx,
+              requireActor(request),
+              request.params.id,
+              request.params.fid,
+              request.body,
+            ),
+          ),
     );
 
     app.post(

@@ -162,6 +162,8 @@ export const FootprintView = Type.Object(
     removedBy: Nullable(Type.String()),
     removedAt: Nullable(IsoDateTime),
     removalReason: Nullable(Type.String()),
+    /** Money frozen on this account (yuan, the sum of its freezes); 0 for other kinds. */
+    frozenAmount: Type.Number(),
   },
   { $id: 'CaseFootprint' },
 );
@@ -221,6 +223,21 @@ export const FootprintsAddBody = Type.Object(
   { footprints: Type.Array(FootprintInput, { minItems: 1, maxItems: 500 }) },
   { additionalProperties: false },
 );
+
+/** A freeze (冻结) of money on an account footprint, as the bank's freeze notice states it. */
+export const FreezeBody = Type.Object(
+  {
+    /** Yuan frozen, more than 0. */
+    amount: Type.Number({ exclusiveMinimum: 0, maximum: 1e13 }),
+    /** When the bank froze it (not in the future). */
+    frozenAt: IsoDateTime,
+    /** The freeze notice's number (冻结通知书文号). */
+    reference: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+);
+export type FreezeBody = Static<typeof FreezeBody>;
 
 export const FootprintRemoveQuery = Type.Object(
   { reason: Type.Optional(Type.String({ minLength: 2, maxLength: 500 })) },

@@ -169,6 +169,7 @@ export type FootprintWithEntry = CaseFootprintRow & {
   entry_source_kind: string | null;
   entry_source_id: string | null;
   entry_added_at: Date | null;
+  frozen_amount: string | null;
 };
 
 /** A case's footprints, oldest first, each with the intel entry that holds its value now (if any). */
@@ -192,6 +193,9 @@ export function findFootprints(db: Db, caseId: string): Promise<FootprintWithEnt
       'intel_entries.source_kind as entry_source_kind',
       'intel_entries.source_id as entry_source_id',
       'intel_entries.added_at as entry_added_at',
+      sql<string>`(SELECT sum(z.amount) FROM case_account_freezes z WHERE z.footprint_id = case_footprints.id)`.as(
+        'frozen_amount',
+      ),
     ])
     .where('case_footprints.case_id', '=', caseId)
     .orderBy('case_footprints.id')

@@ -58,6 +58,7 @@ export const toFootprintView = (row: FootprintWithEntry): FootprintView => ({
   removedBy: row.removed_by,
   removedAt: isoOrNull(row.removed_at),
   removalReason: row.removal_reason,
+  frozenAmount: Number(row.frozen_amount ?? 0),
 });
 
 export function toCaseDetail(

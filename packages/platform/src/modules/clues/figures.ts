@@ -16,8 +16,10 @@ import {
   countCaughtUnder,
   countUnder,
   findChildUnits,
+  findSourcedClues,
   type CountRow,
   type FigureFilter,
+  type SourcedClueFilter,
 } from './store.js';
 import { toClueHop } from './views.js';
 
@@ -107,4 +109,36 @@ export async function caughtUnder(ctx: Context, paths: string[], from: Date, to:
 export async function operationFeed(ctx: Context, operationId: string, limit = 30) {
   const rows = await findOperationHops(ctx.db, operationId, limit);
   return rows.map((row) => ({ ...toClueHop(row), clueId: row.clue_id, clueTitle: row.clue_title }));
+}
+
+export interface SourcedClue {
+  id: string;
+  /** The id the source module gave (e.g. the card person dispatched as a key target). */
+  sourceId: string;
+  /** The unit holding it now (after a transfer, the one that works it). */
+  unit: { code: string; path: string };
+  status: 'pending' | 'working' | 'transferring' | 'done';
+  result: 'verified' | 'caught' | 'not_found' | null;
+  caughtCount: number;
+  overdue: boolean;
+  completedAt: Date | null;
+}
+
+/**
+ * The clues another module dispatched (`source.kind`), held under a path, with their outcome: how the
+ * two-card module reads what came of its key targets without touching the clues' tables.
+ */
+export async function cluesFromSource(ctx: Context, filter: SourcedClueFilter): Promise<SourcedClue[]> {
+  const now = ctx.clock.now().getTime();
+  const rows = await findSourcedClues(ctx.db, filter);
+  return rows.map((row) => ({
+    id: row.id,
+    sourceId: row.source_id ?? '',
+    unit: { code: row.unit_code, path: row.unit_path },
+    status: row.status,
+    result: row.result,
+    caughtCount: row.caught_count ?? 0,
+    overdue: row.status !== 'done' && new Date(row.deadline_at).getTime() < now,
+    completedAt: row.completed_at ? new Date(row.completed_at) : null,
+  }));
 }

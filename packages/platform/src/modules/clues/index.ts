@@ -4,7 +4,9 @@
  */
 export { dispatchClues, getClue, listClues } from './service.js';
 export { signClue, noteClue, feedbackClue, transferClue } from './flow.js';
-export { clueFigures, clueCountsUnder, caughtUnder, operationFeed } from './figures.js';
+export { clueFigures, clueCountsUnder, caughtUnder, cluesFromSource, operationFeed } from './figures.js';
+export type { SourcedClue } from './figures.js';
+export type { SourcedClueFilter } from './store.js';
 export { clueRoutes } from './routes.js';
 export { startClues, type CluesOptions, type CluesRuntime } from './runtime.js';
 export type { NewClue, ClueSummary, ClueDetail, ClueEntityInput, ClueCounts } from './schemas.js';

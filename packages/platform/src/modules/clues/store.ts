@@ -375,6 +375,40 @@ export async function countCaughtUnder(db: Db, paths: string[], from: Date, to: 
   );
 }
 
+export interface SourcedClueFilter {
+  sourceKind: string;
+  /** Held (now) under this path. */
+  underPath: string;
+  result?: 'verified' | 'caught' | 'not_found';
+  /** Completed in [completedFrom, completedTo). */
+  completedFrom?: Date;
+  completedTo?: Date;
+}
+
+/** Clues another module made (source kind and id), with where they are held now and their outcome. */
+export function findSourcedClues(db: Db, filter: SourcedClueFilter) {
+  let query = db
+    .selectFrom('clues')
+    .innerJoin('units as holder', 'holder.code', 'clues.unit_code')
+    .select([
+      'clues.id',
+      'clues.source_id',
+      'clues.unit_code',
+      'holder.path as unit_path',
+      'clues.status',
+      'clues.result',
+      'clues.caught_count',
+      'clues.deadline_at',
+      'clues.completed_at',
+    ])
+    .where('clues.source_kind', '=', filter.sourceKind)
+    .where('holder.path', 'like', `${escapeLike(filter.underPath)}%`);
+  if (filter.result) query = query.where('clues.result', '=', filter.result);
+  if (filter.completedFrom) query = query.where('clues.completed_at', '>=', filter.completedFrom);
+  if (filter.completedTo) query = query.where('clues.completed_at', '<', filter.completedTo);
+  return query.orderBy('clues.id').execute();
+}
+
 /** The latest hops of an operation's clues (for the 收网 board), newest first. */
 export function findOperationHops(db: Db, operationId: string, limit: number) {
   return db

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../../test-support/index.js';
-import { systemActor } from '../auth/index.js';
-import { createCase, transitionCase } from '../cases/index.js';
+import { createApiKey, systemActor } from '../auth/index.js';
+import { bankCard, residentId } from '../cards/test-factories.js';
+import { createCase, freezeFootprint, transitionCase } from '../cases/index.js';
 import { dispatchClues, feedbackClue, signClue } from '../clues/index.js';
 
 /** The platform's clock: records are seeded at chosen times inside and outside the window. */
@@ -24,6 +25,8 @@ async function as(username: string, method: 'GET' | 'POST' | 'PUT', url: string,
   return sut.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 }
 
+let accountSerial = 500;
+
 /** A case of the unit, solved at the clock's time (accepted → filed → investigating → solved). */
 async function solvedCase(unitCode: string, fraudType: 'fake_police' | 'romance') {
   const created = await createCase(sut.ctx, system, {
@@ -36,6 +39,31 @@ async function solvedCase(unitCode: string, fraudType: 'fake_police' | 'romance'
   for (const to of ['filed', 'investigating', 'solved'] as const)
     await transitionCase(sut.ctx, system, created.id, { to });
   return created.id;
+}
+
+/** A case of the unit whose receiving account had `yuan` frozen at the clock's time. */
+async function frozenCase(unitCode: string, fraudType: 'fake_police' | 'romance', yuan: number) {
+  const created = await createCase(sut.ctx, system, {
+    unitCode,
+    fraudType,
+    victim: { name: '测试' },
+    amountLost: yuan * 2,
+    footprints: [
+      { kind: 'account', accountKind: 'bank_card', value: bankCard(++accountSerial), amount: yuan * 2 },
+    ],
+  });
+  await freezeFootprint(sut.ctx, system, created.id, created.footprints[0]!.id, {
+    amount: yuan,
+    frozenAt: now.toISOString(),
+    reference: `冻结-${accountSerial}`,
+  });
+  return created.id;
+}
+
+/** Sign for a clue and feed it back as caught, at the clock's time (the number typed in is not a figure). */
+async function catchClue(clueId: string) {
+  await signClue(sut.ctx, system, clueId);
+  await feedbackClue(sut.ctx, system, clueId, { result: 'caught', caughtCount: 1, cardsSeized: 99 });
 }
 
 /** A clue sent by the province to the unit and fed back as caught at the clock's time. */
@@ -56,6 +84,57 @@ async function caughtClue(
   await signClue(sut.ctx, system, clue!.id);
   await feedbackClue(sut.ctx, system, clue!.id, { result: 'caught', ...caught });
   return clue!.id;
+}
+
+/**
+ * Key targets of the two-card trade, dispatched by the province at the clock's time: 王卡 (玄武区, two
+ * cards), 李卡 (锡山区, one card, caught at once), 赵贩 (秦淮区, one card; recorded as the seller (贩卖)
+ * of 孙持's card) and 孙持. Answers the clues of 王卡 and 赵贩, for the test to catch them later.
+ */
+async function seedCardTargets() {
+  const wang = { name: '王卡', idNumber: residentId('320102', 31) };
+  const li = { name: '李卡', idNumber: residentId('320205', 32) };
+  const zhao = { name: '赵贩', idNumber: residentId('320104', 33) };
+  const sun = { name: '孙持', idNumber: residentId('320104', 34) };
+  const key = (
+    await createApiKey(sut.ctx, system, { name: '某银行江苏分行', unitCode: '320000', scopes: ['cards'] })
+  ).key;
+  await sut.app.screening.apiKeys.refresh(Date.now());
+  const feed = await sut.app.inject({
+    method: 'POST',
+    url: '/api/v1/partner/cards',
+    headers: { 'x-api-key': key },
+    payload: [
+      { kind: 'bank_card', number: bankCard(901), openingUnitCode: '320102', holder: wang },
+      { kind: 'bank_card', number: bankCard(902), openingUnitCode: '320102', holder: wang },
+      { kind: 'bank_card', number: bankCard(903), openingUnitCode: '320205', holder: li },
+      { kind: 'bank_card', number: bankCard(904), openingUnitCode: '320104', holder: zhao },
+      { kind: 'bank_card', number: bankCard(905), openingUnitCode: '320104', holder: sun },
+    ],
+  });
+  expect(feed.json()).toMatchObject({ accepted: 5, rejected: [] });
+  const edge = await as('province-analyst', 'POST', '/api/v1/cards/chain', {
+    from: zhao,
+    to: sun,
+    role: 'seller',
+  });
+  expect(edge.statusCode, edge.body).toBe(201);
+  const dispatched = await as('province-analyst', 'POST', '/api/v1/cards/targets/dispatch', {
+    unit: '320000',
+    by: 'residence',
+    minScore: 1,
+    deadlineAt: '2026-12-20T00:00:00.000Z',
+  });
+  expect(dispatched.statusCode, dispatched.body).toBe(201);
+  const clueOf = (unitCode: string) =>
+    dispatched.json().dispatched.filter((d: { unitCode: string }) => d.unitCode === unitCode)[0].clueId;
+  const persons = dispatched.json().dispatched as { personId: string; clueId: string; unitCode: string }[];
+  expect(persons).toHaveLength(4);
+  await catchClue(clueOf('320205'));
+  return {
+    wang: clueOf('320102') as string,
+    zhao: persons.find((d) => d.personId === edge.json().fromPersonId)!.clueId,
+  };
 }
 
 describe('special operations', () => {
@@ -86,16 +165,27 @@ describe('special operations', () => {
     at('2026-10-20T02:00:00.000Z');
     await solvedCase('320102', 'fake_police');
     await caughtClue('320102', { caughtCount: 7 });
+    await frozenCase('320102', 'fake_police', 7_000);
+    const targets = await seedCardTargets(); // 李卡 caught before the window
     at('2026-11-10T02:00:00.000Z');
+    await catchClue(targets.wang);
+    await catchClue(targets.zhao);
     await solvedCase('320102', 'fake_police');
     await solvedCase('320104', 'fake_police');
     await solvedCase('320104', 'romance');
     await solvedCase('320205', 'fake_police');
     await solvedCase('320500', 'fake_police'); // 苏州: not taking part
+    // Suspects caught: the number in the 已抓获 feedback. Cards seized and money frozen typed into the
+    // feedback are not figures: they come from the cards and the freezes below.
     await caughtClue('320102', { caughtCount: 2, cardsSeized: 6, moneyFrozen: 50_000 }, operation.id);
     await caughtClue('320104', { caughtCount: 1 });
     await caughtClue('320205', { caughtCount: 3, cardsSeized: 4 }, operation.id);
     await caughtClue('320500', { caughtCount: 9 });
+    // Money frozen: freezes recorded on the accounts of the focus cases in the window.
+    await frozenCase('320102', 'fake_police', 50_000);
+    await frozenCase('320104', 'romance', 3_000); // not in focus
+    await frozenCase('320205', 'fake_police', 20_000.5);
+    await frozenCase('320500', 'fake_police', 1_000); // not taking part
     // Dispatched under the operation, not worked yet.
     await dispatchClues(sut.ctx, system, [
       {
@@ -112,12 +202,13 @@ describe('special operations', () => {
     expect(response.statusCode, response.body).toBe(200);
     const detail = response.json();
     const unit = (code: string) => detail.units.find((u: { unit: { code: string } }) => u.unit.code === code);
+    // 南京: 玄武区's two cards of 王卡 and 秦淮区's 赵贩's card and the card of 孙持 he sold.
     expect(unit('320100')).toMatchObject({
       targetSuspects: 10,
       targetCases: 3,
       casesSolved: 2,
-      suspectsCaught: 3,
-      cardsSeized: 6,
+      suspectsCaught: 5,
+      cardsSeized: 4,
       moneyFrozen: 50_000,
       cluesDispatched: 2,
       cluesDone: 1,
@@ -125,25 +216,33 @@ describe('special operations', () => {
     });
     expect(unit('320102')).toMatchObject({
       casesSolved: 1,
-      suspectsCaught: 2,
-      cardsSeized: 6,
+      suspectsCaught: 3,
+      cardsSeized: 2,
+      moneyFrozen: 50_000,
       cluesDispatched: 1,
     });
+    // 无锡: 李卡 was caught before the window; his card does not count.
     expect(unit('320200')).toMatchObject({
       casesSolved: 1,
       suspectsCaught: 3,
-      cardsSeized: 4,
-      moneyFrozen: 0,
+      cardsSeized: 0,
+      moneyFrozen: 20_000.5,
     });
     // 玄武区 lies inside 南京市: the total counts each record once.
     expect(detail.total).toMatchObject({
       targetSuspects: 19,
       casesSolved: 3,
-      suspectsCaught: 6,
-      cardsSeized: 10,
-      moneyFrozen: 50_000,
+      suspectsCaught: 8,
+      cardsSeized: 4,
+      moneyFrozen: 70_000.5,
       cluesDispatched: 3,
       cluesDone: 2,
+    });
+    expect(detail.sources).toEqual({
+      casesSolved: 'case_transitions',
+      suspectsCaught: 'clue_feedback',
+      cardsSeized: 'card_targets_caught',
+      moneyFrozen: 'case_account_freezes',
     });
 
     // The 收网 board: the operation's clues by unit and the latest feedback first.

@@ -91,8 +91,17 @@ export const OperationDetail = Type.Intersect([
     units: Type.Array(UnitFigures),
     /** The figures of all participating subtrees together (each record counted once). */
     total: Type.Object({ targetSuspects: Type.Integer(), targetCases: Type.Integer(), ...Figures }),
-    /** Where the figures come from, for the reader. */
-    sources: Type.Object({ cardsAndMoney: literals(['clue_feedback'] as const) }),
+    /** Where each figure comes from, for the reader. */
+    sources: Type.Object({
+      /** Cases whose 破案 transition falls in the window (cases module). */
+      casesSolved: literals(['case_transitions'] as const),
+      /** The number caught of the 已抓获 feedback given in the window (clues module). */
+      suspectsCaught: literals(['clue_feedback'] as const),
+      /** Involved cards whose holder or seller was caught in the window (two-card module). */
+      cardsSeized: literals(['card_targets_caught'] as const),
+      /** Freezes recorded on case accounts in the window (cases module). */
+      moneyFrozen: literals(['case_account_freezes'] as const),
+    }),
     computedAt: IsoDateTime,
   }),
 ]);

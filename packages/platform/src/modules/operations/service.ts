@@ -1,8 +1,9 @@
 /**
  * Special operations (专项行动): a named window with a focus and participating units with their
  * targets. Figures are computed on every read from the records of the window and each unit's subtree:
- * cases solved (from the cases module), suspects caught, cards seized and money frozen (from 已抓获
- * clue feedback), and the operation's own clues. Nothing here stores a result.
+ * cases solved and money frozen (the cases module: 破案 transitions, freezes on case accounts), suspects
+ * caught (已抓获 clue feedback), cards seized (the two-card module: cards whose holder or seller was
+ * caught), and the operation's own clues. Nothing here stores a result; nothing is typed in.
  */
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors.js';
@@ -10,7 +11,8 @@ import type { UnitRow } from '../../store/schema.js';
 import { recordAudit } from '../audit/index.js';
 import { actorName, type Actor } from '../auth/actor.js';
 import { authorize } from '../auth/policy.js';
-import { countSolvedCases } from '../cases/index.js';
+import { countSeizedCards } from '../cards/index.js';
+import { countSolvedCases, sumFrozenMoney } from '../cases/index.js';
 import { caughtUnder, clueCountsUnder, operationFeed } from '../clues/index.js';
 import { getUnit } from '../org/index.js';
 import type {
@@ -215,24 +217,21 @@ export async function getOperation(ctx: Context, actor: Actor, id: string): Prom
   const paths = participants.map((p) => p.unit_path);
   const tops = topmost(paths);
   const all = [...new Set([...paths, ...tops])];
-  const [caught, clues, solved] = await Promise.all([
+  const focus = { from, to, fraudTypes: row.fraud_types };
+  const perPath = async (count: (unitPath: string) => Promise<number>) =>
+    new Map(await Promise.all(all.map(async (unitPath) => [unitPath, await count(unitPath)] as const)));
+  const [caught, clues, solved, frozen, seized] = await Promise.all([
     caughtUnder(ctx, all, from, to),
     clueCountsUnder(ctx, all, { operationId: row.id }),
-    Promise.all(
-      all.map(
-        async (unitPath) =>
-          [
-            unitPath,
-            await countSolvedCases(ctx, { unitPath, from, to, fraudTypes: row.fraud_types }),
-          ] as const,
-      ),
-    ).then((pairs) => new Map(pairs)),
+    perPath((unitPath) => countSolvedCases(ctx, { unitPath, ...focus })),
+    perPath((unitPath) => sumFrozenMoney(ctx, { unitPath, ...focus })),
+    countSeizedCards(ctx, { paths: all, from, to }),
   ]);
   const figuresOf = (path: string) => ({
     casesSolved: solved.get(path) ?? 0,
     suspectsCaught: caught.get(path)?.caughtCount ?? 0,
-    cardsSeized: caught.get(path)?.cardsSeized ?? 0,
-    moneyFrozen: caught.get(path)?.moneyFrozen ?? 0,
+    cardsSeized: seized.get(path) ?? 0,
+    moneyFrozen: frozen.get(path) ?? 0,
     cluesDispatched: clues.get(path)?.received ?? 0,
     cluesDone: clues.get(path)?.done ?? 0,
     cluesOverdue: clues.get(path)?.overdue ?? 0,
@@ -259,7 +258,12 @@ export async function getOperation(ctx: Context, actor: Actor, id: string): Prom
       cluesDone: sum((f) => f.cluesDone),
       cluesOverdue: sum((f) => f.cluesOverdue),
     },
-    sources: { cardsAndMoney: 'clue_feedback' },
+    sources: {
+      casesSolved: 'case_transitions',
+      suspectsCaught: 'clue_feedback',
+      cardsSeized: 'card_targets_caught',
+      moneyFrozen: 'case_account_freezes',
+    },
     computedAt: ctx.clock.now().toISOString(),
   };
 }
