@@ -53,6 +53,14 @@ export interface Config {
   eventSubjectPrefix: string;
   /** Durable JetStream consumer that handles the events. `FANZHA_EVENT_CONSUMER`, default fanzha-correlation. */
   eventConsumer: string;
+  /** CDR batches the in-process queue holds before CDR intake answers 503. `FANZHA_CDR_QUEUE`, default 2000. */
+  cdrQueueSize: number;
+  /** JetStream stream of the carriers' CDRs. `FANZHA_CDR_STREAM`, default FANZHA_CDRS. */
+  cdrStreamName: string;
+  /** Subject prefix of the CDR batches (`<prefix>.<carrier>`). `FANZHA_CDR_SUBJECTS`, default fanzha.cdrs. */
+  cdrSubjectPrefix: string;
+  /** Durable JetStream consumer feeding the caller-behaviour windows. `FANZHA_CDR_CONSUMER`, default fanzha-caller-behaviour. */
+  cdrConsumer: string;
   /**
    * Time to first contact of a warning by level, in milliseconds; past it the warning escalates to the
    * parent unit. `FANZHA_WARNING_DEADLINES=red:5m,orange:30m,yellow:24h` (units s, m, h, d; any subset).
@@ -164,6 +172,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     eventStreamName: name(env, 'FANZHA_EVENT_STREAM', 'FANZHA_EVENTS', /^[A-Za-z0-9_-]{1,64}$/),
     eventSubjectPrefix: name(env, 'FANZHA_EVENT_SUBJECTS', 'fanzha.events', /^[\w-]+(\.[\w-]+)*$/),
     eventConsumer: name(env, 'FANZHA_EVENT_CONSUMER', 'fanzha-correlation', /^[A-Za-z0-9_-]{1,64}$/),
+    cdrQueueSize: integer(env, 'FANZHA_CDR_QUEUE', 2_000, 1),
+    cdrStreamName: name(env, 'FANZHA_CDR_STREAM', 'FANZHA_CDRS', /^[A-Za-z0-9_-]{1,64}$/),
+    cdrSubjectPrefix: name(env, 'FANZHA_CDR_SUBJECTS', 'fanzha.cdrs', /^[\w-]+(\.[\w-]+)*$/),
+    cdrConsumer: name(env, 'FANZHA_CDR_CONSUMER', 'fanzha-caller-behaviour', /^[A-Za-z0-9_-]{1,64}$/),
     warningDeadlines: parseWarningDeadlines(env.FANZHA_WARNING_DEADLINES),
     ...overrides,
   };

@@ -17,7 +17,11 @@ import { operationRoutes } from '../modules/operations/index.js';
 import { cardRoutes } from '../modules/cards/index.js';
 import { punishmentRoutes } from '../modules/punishment/index.js';
 import { ApiKeyCache, LoginLimiter, apiKeyRoutes, authRoutes } from '../modules/auth/index.js';
-import { callerBehaviourRoutes } from '../modules/caller-behaviour/index.js';
+import {
+  callerBehaviourRoutes,
+  openCallerBehaviour,
+  type CallerBehaviourRuntime,
+} from '../modules/caller-behaviour/index.js';
 import { domainWatchRoutes } from '../modules/domain-watch/index.js';
 import { eventRoutes, openEventPipeline, type StreamEventPipeline } from '../modules/events/index.js';
 import { ImportJobs, intelRoutes, transferRoutes } from '../modules/intel/index.js';
@@ -55,6 +59,8 @@ export interface AppOptions {
   warnings?: Omit<WarningsOptions, 'screener' | 'log'>;
   /** Clues: the reminder and escalation job's interval (0: tests run it by hand). */
   clues?: Omit<CluesOptions, 'onError'>;
+  /** How often the caller-behaviour windows read the victims' numbers (0: at start only). */
+  callerVictimsIntervalMs?: number;
 }
 
 /** The in-process screening of the main server: the same code a screening node runs. */
@@ -94,6 +100,8 @@ declare module 'fastify' {
     eventPipeline: StreamEventPipeline;
     warnings: WarningsRuntime;
     clues: CluesRuntime;
+    /** The CDR stream and its windows (fraud-caller behaviour). */
+    callerBehaviour: CallerBehaviourRuntime;
   }
 }
 
@@ -176,7 +184,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('imports', imports);
   await app.register(transferRoutes(ctx, imports));
   await app.register(domainWatchRoutes(ctx));
-  await app.register(callerBehaviourRoutes(ctx));
+  const callerBehaviour = await openCallerBehaviour(ctx, {
+    registry: metrics.registry,
+    log: app.log,
+    ...(options.callerVictimsIntervalMs !== undefined
+      ? { victimsIntervalMs: options.callerVictimsIntervalMs }
+      : {}),
+  });
+  app.decorate('callerBehaviour', callerBehaviour);
+  app.addHook('onReady', () => callerBehaviour.start());
+  app.addHook('onClose', () => callerBehaviour.stop());
+  await app.register(callerBehaviourRoutes(ctx, callerBehaviour.stream));
   await app.register(appealRoutes(ctx));
   await app.register(caseRoutes(ctx));
   const clues = startClues(ctx, { ...options.clues, onError: (error) => app.log.error(error) });

@@ -3,6 +3,7 @@
  * the migration test checks that every table named here exists after migrating.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CallerTables } from './callers-schema.js';
 import type { CardTables } from './cards-schema.js';
 import type { CaseTables } from './cases-schema.js';
 import type { ClueTables } from './clues-schema.js';
@@ -191,7 +192,13 @@ export interface SchemaMigrationTable {
   applied_at: Timestamp;
 }
 
-export interface Database extends EventTables, WarningTables, CaseTables, ClueTables, CardTables {
+export interface Database
+  extends EventTables,
+    WarningTables,
+    CaseTables,
+    ClueTables,
+    CardTables,
+    CallerTables {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;

@@ -167,6 +167,15 @@ export function routeCases(): Record<string, RouteCase> {
         contentType: 'application/x-ndjson',
       },
     },
+    'GET /api/v1/intel/caller-candidates': { own: { url: '/api/v1/intel/caller-candidates' } },
+    'POST /api/v1/intel/caller-candidates/:id/decide': {
+      own: {
+        url: '/api/v1/intel/caller-candidates/999999/decide',
+        payload: { decision: 'dismiss', reason: 'matrix' },
+      },
+      expect: [404],
+    },
+    'GET /api/v1/intel/caller-behaviour/stats': { own: { url: '/api/v1/intel/caller-behaviour/stats' } },
     'GET /api/v1/intel/entries': { own: { url: '/api/v1/intel/entries' } },
     'GET /api/v1/intel/history': { own: { url: '/api/v1/intel/history?value=%2B8613900000000' } },
     'POST /api/v1/screen': {

@@ -104,6 +104,33 @@ describe('scoreCallerWindow on synthetic traffic', () => {
     expect([...viaMark].sort()).toEqual([...viaWindows].sort());
   });
 
+  it('closes only the windows a watermark has passed, and scores them as mark does', () => {
+    const marker = new CallerBehaviourTracker();
+    const marked: string[] = [];
+    const box = Array.from({ length: 120 }, (_, i) =>
+      call({
+        caller: '17000000001',
+        callee: `139${i}`,
+        start: T0 + i * 20_000,
+        duration: 0,
+        imei: `slot${i % 8}`,
+      }),
+    );
+    for (const r of box) marker.mark(r, CALLER_MARK_THRESHOLD, (s) => marked.push(s.number));
+    marker.mark(
+      call({ caller: '13800000000', start: T0 + 3_600_000 + 60_000 }),
+      CALLER_MARK_THRESHOLD,
+      () => {},
+    );
+    marker.closeEndedMarked(T0 + 3_599_999, CALLER_MARK_THRESHOLD, (s) => marked.push(s.number));
+    expect(marked).toEqual([]);
+    marker.closeEndedMarked(T0 + 3_600_000, CALLER_MARK_THRESHOLD, (s) => marked.push(s.number));
+    expect(marked).toEqual(['17000000001']);
+    // Closed once: a second pass, and the other number's open window, add nothing.
+    marker.closeEndedMarked(T0 + 3_600_000 + 120_000, CALLER_MARK_THRESHOLD, (s) => marked.push(s.number));
+    expect(marked).toEqual(['17000000001']);
+  });
+
   it('explains a SIM box by its volume and strangers', () => {
     const records = Array.from({ length: 120 }, (_, i) =>
       call({ callee: `139${i}`, start: T0 + i * 20_000, duration: i % 3 ? 0 : 6, imei: `slot${i % 8}` }),

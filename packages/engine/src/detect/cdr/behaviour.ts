@@ -171,6 +171,20 @@ export class CallerBehaviourTracker {
     }
   }
 
+  /**
+   * Closes the windows that ended at or before `time` (a stream's watermark: the newest record time
+   * seen, less the lateness it allows), scoring each non-empty one as `mark` does. A number that
+   * stopped calling thus still has its last window judged. Open windows are left alone.
+   */
+  closeEndedMarked(time: number, threshold: number, onMarked: (score: CallerScore) => void): void {
+    const current = Math.floor(time / this.windowMs) * this.windowMs;
+    for (let slot = 0; slot < this.slots.size; slot++) {
+      if (this.windowStart[slot]! + this.windowMs > time) continue;
+      if (this.calls[slot]! > 0) this.markWindow(slot, threshold, onMarked);
+      this.reset(slot, current);
+    }
+  }
+
   private markWindow(slot: number, threshold: number, onMarked: (score: CallerScore) => void): void {
     this.fill(slot, this.scratch);
     if (scoreFeatures(this.scratch) < threshold) return;

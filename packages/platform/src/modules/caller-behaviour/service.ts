@@ -1,9 +1,9 @@
 /**
- * Fraud-caller behaviour from call detail records: CDRs stream through the engine's per-number
- * windows (calls per hour, distinct callees, short and unanswered calls, night calls, IMEI and cell
- * changes, …); numbers whose window scores above the threshold are marked on the `caller-behaviour`
- * list, where analysts find them with the reasons, and screening marks their calls. Bad lines are
- * reported by number and skipped: analysis of a carrier's feed goes on past a broken record.
+ * Fraud-caller behaviour from call detail records. Carriers post CDRs (CSV or NDJSON) as often as
+ * they like; the intake parses them, reports bad lines by number, and publishes the good records to
+ * the CDR stream (`stream.ts`), whose consumer runs them through this instance's per-number windows —
+ * so a window adds up across posts. Marked numbers go on the `caller-behaviour` list and to the
+ * analysts' review queue (`candidates.ts`). `scoreCdrs` judges one file on its own (the CLI's dry run).
  */
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
@@ -12,17 +12,99 @@ import {
   CallerBehaviourTracker,
   createCdrCsvParser,
   parseCdrNdjsonLine,
+  type CallDetailRecord,
   type CallerScore,
   type CdrParseResult,
 } from '@fanzha/engine';
 import type { Context } from '../../context.js';
+import { AppError } from '../../errors.js';
 import { recordAudit } from '../audit/index.js';
 import type { Actor } from '../auth/actor.js';
-import { systemActor } from '../auth/index.js';
-import { addEntries, createList, findList, type EntryInput } from '../intel/index.js';
+import { actorName } from '../auth/actor.js';
+import { recordMarks, roundContributions } from './candidates.js';
+import type { CdrStream } from './stream.js';
 
-export const CALLER_LIST = 'caller-behaviour';
+/** Records per request at most: a carrier posts every few seconds, not a day at once. */
+export const MAX_RECORDS_PER_REQUEST = 200_000;
 const MAX_REPORTED_ERRORS = 1_000;
+
+export interface ParsedCdrs {
+  records: CallDetailRecord[];
+  badLines: number;
+  errors: Array<{ line: number; reason: string }>;
+}
+
+/** Reads a CSV (with header) or NDJSON body line by line; bad lines are counted and named, not fatal. */
+export async function readCdrs(
+  format: 'csv' | 'ndjson',
+  input: Readable,
+  onRecord: (record: CallDetailRecord) => void,
+): Promise<Omit<ParsedCdrs, 'records'> & { records: number }> {
+  const parse: (text: string, line: number) => CdrParseResult | null =
+    format === 'csv' ? createCdrCsvParser() : (text, line) => parseCdrNdjsonLine(text, line);
+  const result = { records: 0, badLines: 0, errors: [] as ParsedCdrs['errors'] };
+  let line = 0;
+  let header = format === 'csv';
+  for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+    line++;
+    if (text.trim() === '') continue;
+    const parsed = parse(text, line);
+    if (header) {
+      header = false;
+      // A CSV without the columns cannot be read at all: every later line would be wrong.
+      if (parsed && !parsed.ok)
+        throw new AppError('validation_failed', `line ${line}: ${parsed.error}`, [
+          { field: 'body', message: parsed.error },
+        ]);
+    }
+    if (parsed === null) continue;
+    if (!parsed.ok) {
+      result.badLines++;
+      if (result.errors.length < MAX_REPORTED_ERRORS)
+        result.errors.push({ line: parsed.line, reason: parsed.error });
+      continue;
+    }
+    result.records++;
+    onRecord(parsed.record);
+  }
+  return result;
+}
+
+export interface CdrSubmission {
+  records: number;
+  badLines: number;
+  errors: Array<{ line: number; reason: string }>;
+  /** Batches published to the CDR stream. */
+  batches: number;
+  /** Batches the stream already had (the same records posted again): not counted twice. */
+  duplicateBatches: number;
+}
+
+/** The intake: parse, publish to the stream. Full stream → StreamFullError (the route answers 503). */
+export async function submitCdrs(
+  ctx: Context,
+  actor: Actor,
+  stream: CdrStream,
+  options: { format: 'csv' | 'ndjson'; input: Readable },
+): Promise<CdrSubmission> {
+  const records: CallDetailRecord[] = [];
+  const read = await readCdrs(options.format, options.input, (record) => {
+    if (records.length === MAX_RECORDS_PER_REQUEST)
+      throw new AppError('payload_too_large', `at most ${MAX_RECORDS_PER_REQUEST} records per request`);
+    records.push(record);
+  });
+  const published = await stream.publish(records, actorName(actor));
+  await recordAudit(
+    ctx.db,
+    actor,
+    {
+      action: 'caller_behaviour.submit',
+      detail: { records: read.records, badLines: read.badLines, batches: published.messages },
+    },
+    ctx.clock.now(),
+  );
+  return { ...read, batches: published.messages, duplicateBatches: published.duplicates };
+}
 
 export interface CdrAnalysis {
   records: number;
@@ -42,83 +124,43 @@ export interface CdrAnalysisOptions {
   threshold?: number;
 }
 
-/** Runs CDRs through the behaviour windows; returns the marked numbers (best window each). */
-export async function scoreCdrs(options: CdrAnalysisOptions): Promise<CdrAnalysis> {
+/** One file on its own, through fresh windows: the marked numbers, best window each. No side effects. */
+export async function scoreCdrs(
+  options: CdrAnalysisOptions,
+): Promise<CdrAnalysis & { scores: CallerScore[] }> {
   const threshold = options.threshold ?? CALLER_MARK_THRESHOLD;
   const tracker = new CallerBehaviourTracker();
   const best = new Map<string, CallerScore>();
+  const scores: CallerScore[] = [];
   const keep = (score: CallerScore) => {
+    const kept = { ...score, contributions: [...score.contributions], features: { ...score.features } };
+    scores.push(kept);
     const previous = best.get(score.number);
-    if (!previous || previous.score < score.score)
-      best.set(score.number, { ...score, contributions: [...score.contributions] });
+    if (!previous || previous.score < score.score) best.set(score.number, kept);
   };
-  const parse: (text: string, line: number) => CdrParseResult | null =
-    options.format === 'csv' ? createCdrCsvParser() : (text, line) => parseCdrNdjsonLine(text, line);
-  const analysis: CdrAnalysis = { records: 0, badLines: 0, errors: [], marked: [] };
-  let line = 0;
-  for await (const text of createInterface({ input: options.input, crlfDelay: Infinity })) {
-    line++;
-    if (text.trim() === '') continue;
-    const parsed = parse(text, line);
-    if (parsed === null) continue; // the CSV header
-    if (!parsed.ok) {
-      analysis.badLines++;
-      if (analysis.errors.length < MAX_REPORTED_ERRORS)
-        analysis.errors.push({ line: parsed.line, reason: parsed.error });
-      continue;
-    }
-    analysis.records++;
-    tracker.mark(parsed.record, threshold, keep);
-  }
+  const read = await readCdrs(options.format, options.input, (record) =>
+    tracker.mark(record, threshold, keep),
+  );
   tracker.flushMarked(threshold, keep);
-  analysis.marked = [...best.values()]
+  const marked = [...best.values()]
     .sort((a, b) => b.score - a.score)
     .map((score) => ({
       number: score.number,
       score: Math.round(score.score * 1000) / 1000,
       windowStart: new Date(score.windowStart).toISOString(),
-      contributions: score.contributions
-        .slice(0, 6)
-        .map((c) => ({ feature: c.feature, value: Math.round(c.value * 1000) / 1000 })),
+      contributions: roundContributions(score).slice(0, 6),
     }));
-  return analysis;
+  return { ...read, marked, scores };
 }
 
-/** Scores CDRs and marks the numbers above the threshold on the caller-behaviour list. */
+/** `fanzha cdr analyse` without `--dry-run`: one file scored, its marks recorded as the stream's are. */
 export async function analyseCdrs(
   ctx: Context,
   actor: Actor,
   options: CdrAnalysisOptions,
 ): Promise<CdrAnalysis> {
-  const analysis = await scoreCdrs(options);
-  if (analysis.marked.length) {
-    const owner = systemActor('caller-behaviour');
-    if (!(await findList(ctx.db, CALLER_LIST))) {
-      await createList(ctx, owner, {
-        name: CALLER_LIST,
-        title: '异常呼叫行为号码',
-        kind: 'number',
-        defaultAction: 'mark',
-        unitCode: `${ctx.config.provinceCode}0000`,
-      });
-    }
-    const entries: EntryInput[] = analysis.marked.map((m) => ({
-      value: m.number,
-      confidence: Math.round(m.score * 100),
-      source: { kind: 'rule', id: 'caller-behaviour' },
-      reason: `呼叫行为评分 ${m.score}: ${m.contributions
-        .slice(0, 3)
-        .map((c) => c.feature)
-        .join(', ')}`,
-    }));
-    // Numbers that are not valid Chinese or international numbers cannot be listed; they stay in the report.
-    for (let i = 0; i < entries.length; i += 5_000) {
-      await addEntries(ctx, owner, CALLER_LIST, entries.slice(i, i + 5_000)).catch(async () => {
-        for (const entry of entries.slice(i, i + 5_000))
-          await addEntries(ctx, owner, CALLER_LIST, [entry]).catch(() => undefined);
-      });
-    }
-  }
+  const { scores, ...analysis } = await scoreCdrs(options);
+  await recordMarks(ctx, scores);
   await recordAudit(
     ctx.db,
     actor,

@@ -7,3 +7,4 @@ export type { CaseCreateBody, CaseDetail, CaseSummary, FootprintView } from './s
 export { findCardFootprints, type CardFootprint, type CardFootprintCursor } from './card-footprints.js';
 export { countSolvedCases, sumFrozenMoney, type SolvedCaseFilter } from './figures.js';
 export { freezeFootprint } from './freezes.js';
+export { findCaseVictimPhones, type VictimPhones } from './victim-phones.js';

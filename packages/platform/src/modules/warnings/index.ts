@@ -9,3 +9,4 @@ export { WARNING_RULES_CHANGED } from './correlation.js';
 export { LoggingSmsGateway, type SmsGateway, type SmsMessage, type SmsReceipt } from './sms-gateway.js';
 export { coreName, UnitDirectory, type Route } from './routing.js';
 export type { WarningSummary, WarningDetail } from './views.js';
+export { findPaidWarningPhones } from './victim-phones.js';
