@@ -15,6 +15,13 @@ export {
   type AccountKind,
 } from './account/classify-account.js';
 export { BANKS, bankOfCard, bankByName, type Bank } from './account/banks.js';
+export { imeiCheckDigit, normalizeImei, type ImeiInvalidReason, type NormalizedImei } from './device/imei.js';
+export {
+  MAX_APP_ID_LENGTH,
+  normalizeAppId,
+  type AppIdInvalidReason,
+  type NormalizedAppId,
+} from './app/app-id.js';
 export {
   ACTION_BIT,
   ACTIONS,
@@ -41,6 +48,15 @@ export {
   type DomainMatchRule,
 } from './index/domain-index.js';
 export { AccountIndex, AccountIndexBuilder, type AccountEntry } from './index/account-index.js';
+export {
+  IDENTIFIER_KINDS,
+  IdentifierIndex,
+  IdentifierIndexBuilder,
+  normalizeIdentifier,
+  type IdentifierEntry,
+  type IdentifierKind,
+  type NormalizedIdentifier,
+} from './index/identifier-index.js';
 export { DEFAULT_SEED, type HashSeed } from './index/string-hash.js';
 export { decide, type Verdict, type VerdictAction, type VerdictReason } from './verdict/verdict.js';
 export {

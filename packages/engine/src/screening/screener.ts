@@ -1,6 +1,6 @@
 /**
- * The Screener answers "is this number / SMS sender / domain / URL / account fraud?" from three
- * in-memory indices, with a verdict that explains itself. Bad input is an `invalid` verdict, never an
+ * The Screener answers "is this number / SMS sender / domain / URL / account / app / device fraud?"
+ * from four in-memory indices, with a verdict that explains itself. Bad input is an `invalid` verdict, never an
  * exception. Time is an argument (entries expire). The SMS text is scored by an optional hook so the
  * content detectors can plug in without the screener knowing them.
  */
@@ -9,6 +9,13 @@ import type { AccountIndexBuilder } from './index/account-index.js';
 import { AccountIndex, type AccountEntry } from './index/account-index.js';
 import type { DomainIndexBuilder } from './index/domain-index.js';
 import { DomainIndex, type DomainEntry } from './index/domain-index.js';
+import type { IdentifierIndexBuilder } from './index/identifier-index.js';
+import {
+  IdentifierIndex,
+  normalizeIdentifier,
+  type IdentifierEntry,
+  type IdentifierKind,
+} from './index/identifier-index.js';
 import type { EntryProvenance } from './index/entry.js';
 import type { NumberIndexBuilder } from './index/number-index.js';
 import { NumberIndex, type EntryResult, type NumberEntry } from './index/number-index.js';
@@ -19,7 +26,7 @@ import { decide, invalidVerdict, reasonsOf, type Verdict, type VerdictReason } f
 import { normalizeHost } from './web/host.js';
 import { normalizeUrl } from './web/url.js';
 
-export type ScreenKind = 'number' | 'sms' | 'domain' | 'url' | 'account';
+export type ScreenKind = 'number' | 'sms' | 'domain' | 'url' | 'account' | 'app' | 'imei';
 
 export type ScreenItem =
   | { kind: 'number'; value: string }
@@ -28,21 +35,27 @@ export type ScreenItem =
   | { kind: 'domain'; value: string }
   | { kind: 'url'; value: string }
   /** `accountKind` may be omitted when the value says it ("qq:12345") or looks like a bank card. */
-  | { kind: 'account'; value: string; accountKind?: AccountKind };
+  | { kind: 'account'; value: string; accountKind?: AccountKind }
+  /** An Android package name or iOS bundle id (`com.example.loan`). */
+  | { kind: 'app'; value: string }
+  /** A device's IMEI (15 digits), IMEISV (16) or TAC + serial (14). */
+  | { kind: 'imei'; value: string };
 
 /** One entry of the intelligence store, as the platform hands it to the engine. */
 export type IntelEntry =
   | ({ kind: 'number' } & NumberEntry)
   | ({ kind: 'domain' } & Omit<DomainEntry, 'match'> & { match?: 'domain' | 'host' })
   | ({ kind: 'url' } & Omit<DomainEntry, 'match'>)
-  | ({ kind: 'account' } & AccountEntry);
+  | ({ kind: 'account' } & AccountEntry)
+  | IdentifierEntry;
 
 /** Identifies an entry to remove: its value, list and (for numbers and domains) match rule. */
 export type IntelEntryRef =
   | { kind: 'number'; value: string; list: string; match?: 'exact' | 'prefix' }
   | { kind: 'domain'; value: string; list: string; match?: 'domain' | 'host' }
   | { kind: 'url'; value: string; list: string }
-  | { kind: 'account'; accountKind: AccountKind; value: string; list: string };
+  | { kind: 'account'; accountKind: AccountKind; value: string; list: string }
+  | { kind: IdentifierKind; value: string; list: string };
 
 /** A change from the intelligence store's change log. Adding an existing (value, list) replaces it. */
 export type IntelChange = { op: 'add'; entry: IntelEntry } | { op: 'remove'; entry: IntelEntryRef };
@@ -63,6 +76,8 @@ export interface ScreenerIndices {
   numbers: NumberIndex;
   domains: DomainIndex;
   accounts: AccountIndex;
+  /** Apps and devices (IMEIs). */
+  identifiers: IdentifierIndex;
   records: ProvenanceTable;
 }
 
@@ -77,11 +92,13 @@ export class ScreenerBuilder {
   readonly numbers: NumberIndexBuilder;
   readonly domains: DomainIndexBuilder;
   readonly accounts: AccountIndexBuilder;
+  readonly identifiers: IdentifierIndexBuilder;
 
   constructor(private readonly options: ScreenerOptions = {}) {
     this.numbers = NumberIndex.builder(this.records);
     this.domains = DomainIndex.builder(this.records, options.seed);
     this.accounts = AccountIndex.builder(this.records, options.seed);
+    this.identifiers = IdentifierIndex.builder(this.records, options.seed);
   }
 
   /** Adds an entry in any written form; a bad one is reported, never thrown. */
@@ -95,6 +112,7 @@ export class ScreenerBuilder {
         numbers: this.numbers.build(),
         domains: this.domains.build(),
         accounts: this.accounts.build(),
+        identifiers: this.identifiers.build(),
         records: this.records,
       },
       this.options,
@@ -120,10 +138,11 @@ export class Screener {
     const numbers = NumberIndex.builder(records);
     const domains = DomainIndex.builder(records, options.seed);
     const accounts = AccountIndex.builder(records, options.seed);
+    const identifiers = IdentifierIndex.builder(records, options.seed);
     const rejected: Array<{ position: number; reason: string }> = [];
     let position = 0;
     for (const entry of entries) {
-      const result = addTo({ numbers, domains, accounts }, entry);
+      const result = addTo({ numbers, domains, accounts, identifiers }, entry);
       if (!result.ok) rejected.push({ position, reason: result.reason });
       position++;
     }
@@ -131,6 +150,7 @@ export class Screener {
       numbers: numbers.build(),
       domains: domains.build(),
       accounts: accounts.build(),
+      identifiers: identifiers.build(),
       records,
     };
     return { screener: new Screener(indices, options.textScorer), rejected };
@@ -153,10 +173,16 @@ export class Screener {
     return this.indices.accounts;
   }
 
+  get identifiers(): IdentifierIndex {
+    return this.indices.identifiers;
+  }
+
   /** Deltas applied since the last compaction; call `compact()` when this passes ~100,000. */
   get pendingChanges(): number {
-    const { numbers, domains, accounts } = this.indices;
-    return numbers.pendingChanges + domains.pendingChanges + accounts.pendingChanges;
+    const { numbers, domains, accounts, identifiers } = this.indices;
+    return (
+      numbers.pendingChanges + domains.pendingChanges + accounts.pendingChanges + identifiers.pendingChanges
+    );
   }
 
   screen(item: ScreenItem, now: number): Verdict {
@@ -174,6 +200,9 @@ export class Screener {
         return this.screenUrl(item.value, now);
       case 'account':
         return this.screenAccount(item.value, item.accountKind, now);
+      case 'app':
+      case 'imei':
+        return this.screenIdentifier(item.kind, item.value, now);
       default:
         return invalidVerdict('unknown_kind');
     }
@@ -186,7 +215,7 @@ export class Screener {
   apply(change: IntelChange): EntryResult | { ok: true; removed: number } {
     if (change.op === 'add') return addTo(this.indices, change.entry);
     const ref = change.entry;
-    const { numbers, domains, accounts } = this.indices;
+    const { numbers, domains, accounts, identifiers } = this.indices;
     switch (ref.kind) {
       case 'number':
         return { ok: true, removed: numbers.remove(ref.value, ref.list, ref.match) };
@@ -196,6 +225,9 @@ export class Screener {
         return { ok: true, removed: domains.remove(ref.value, ref.list, 'url_prefix') };
       case 'account':
         return { ok: true, removed: accounts.remove(ref.accountKind, ref.value, ref.list) };
+      case 'app':
+      case 'imei':
+        return { ok: true, removed: identifiers.remove(ref.kind, ref.value, ref.list) };
       default:
         return { ok: false, reason: 'unknown_kind' };
     }
@@ -206,6 +238,7 @@ export class Screener {
     this.indices.numbers.compact();
     this.indices.domains.compact();
     this.indices.accounts.compact();
+    this.indices.identifiers.compact();
   }
 
   private screenNumber(value: string, now: number): Verdict {
@@ -273,6 +306,19 @@ export class Screener {
       reasonsOf(accounts.matches(account.kind, account.normalized, now), records),
     );
   }
+
+  /** An app id or IMEI: the verdict's `normalized` is the lower-cased id or the 15-digit IMEI. */
+  private screenIdentifier(kind: IdentifierKind, value: string, now: number): Verdict {
+    const identifier = normalizeIdentifier(kind, value);
+    if (!identifier.ok) return invalidVerdict(identifier.reason);
+    const { identifiers, records } = this.indices;
+    if (identifiers.actionsOf(kind, identifier.normalized, now) === 0)
+      return passVerdict(identifier.normalized);
+    return decide(
+      identifier.normalized,
+      reasonsOf(identifiers.matches(kind, identifier.normalized, now), records),
+    );
+  }
 }
 
 function passVerdict(normalized: string): Verdict {
@@ -283,6 +329,7 @@ type Adders = {
   numbers: { add(entry: NumberEntry): EntryResult };
   domains: { add(entry: DomainEntry): EntryResult };
   accounts: { add(entry: AccountEntry): EntryResult };
+  identifiers: { add(entry: IdentifierEntry): EntryResult };
 };
 
 function addTo(target: Adders, entry: IntelEntry): EntryResult {
@@ -296,6 +343,9 @@ function addTo(target: Adders, entry: IntelEntry): EntryResult {
       return target.domains.add({ ...entry, match: 'url_prefix' });
     case 'account':
       return target.accounts.add(entry);
+    case 'app':
+    case 'imei':
+      return target.identifiers.add(entry);
     default:
       return { ok: false, reason: 'unknown_kind' };
   }

@@ -8,18 +8,25 @@
 import { AccountIndex } from './index/account-index.js';
 import { DomainIndex } from './index/domain-index.js';
 import type { EntryProvenance } from './index/entry.js';
+import { IdentifierIndex } from './index/identifier-index.js';
 import { NumberIndex } from './index/number-index.js';
 import { ProvenanceTable } from './index/provenance-table.js';
 import { Screener, type ScreenerOptions } from './screener.js';
 
-export const SNAPSHOT_FORMAT = 'fanzha-screener/1';
+/**
+ * Format 2 adds the identifier index (apps and IMEIs). Format 1 snapshots still restore, with an empty
+ * identifier index: they were taken when no app or device was listed.
+ */
+export const SNAPSHOT_FORMAT = 'fanzha-screener/2';
+const FORMATS: readonly string[] = ['fanzha-screener/1', SNAPSHOT_FORMAT];
 
 export type SnapshotArray = Uint32Array | Uint16Array;
 
 export interface ScreenerSnapshot {
   /** JSON-able: the provenance records and the indices' shapes, arrays referred to by position. */
   meta: {
-    format: typeof SNAPSHOT_FORMAT;
+    /** `SNAPSHOT_FORMAT` when taken; an earlier format (see FORMATS) when read from an old file. */
+    format: string;
     records: Array<{ provenance: EntryProvenance; rule: string }>;
     indices: unknown;
   };
@@ -65,6 +72,7 @@ export function takeSnapshot(screener: Screener): ScreenerSnapshot {
       numbers: screener.numbers.toParts(),
       domains: screener.domains.toParts(),
       accounts: screener.accounts.toParts(),
+      identifiers: screener.identifiers.toParts(),
     },
     arrays,
   );
@@ -79,7 +87,7 @@ export function restoreSnapshot(
   snapshot: ScreenerSnapshot,
   options: Omit<ScreenerOptions, 'seed'> = {},
 ): Screener {
-  if (snapshot.meta.format !== SNAPSHOT_FORMAT) throw new RangeError('snapshot: unknown format');
+  if (!FORMATS.includes(snapshot.meta.format)) throw new RangeError('snapshot: unknown format');
   const records = new ProvenanceTable();
   snapshot.meta.records.forEach(({ provenance, rule }, id) => {
     if (records.intern(provenance, rule) !== id) throw new RangeError('snapshot: duplicate record');
@@ -88,12 +96,17 @@ export function restoreSnapshot(
     numbers: ReturnType<NumberIndex['toParts']>;
     domains: ReturnType<DomainIndex['toParts']>;
     accounts: ReturnType<AccountIndex['toParts']>;
+    identifiers?: ReturnType<IdentifierIndex['toParts']>;
   };
+  const accounts = AccountIndex.fromParts(records, indices.accounts);
   return Screener.from(
     {
       numbers: NumberIndex.fromParts(records, indices.numbers),
       domains: DomainIndex.fromParts(records, indices.domains),
-      accounts: AccountIndex.fromParts(records, indices.accounts),
+      accounts,
+      identifiers: indices.identifiers
+        ? IdentifierIndex.fromParts(records, indices.identifiers)
+        : IdentifierIndex.empty(records, indices.accounts.seed),
       records,
     },
     options,

@@ -450,6 +450,10 @@ export function routeCases(): Record<string, RouteCase> {
       own: { url: `/api/v1/operations/${ids.ownOperation}/board` },
       other: { url: `/api/v1/operations/${ids.otherOperation}/board` },
     },
+    'GET /api/v1/operations/:id/stream': {
+      own: { url: `/api/v1/operations/${ids.ownOperation}/stream?maxSeconds=0` },
+      other: { url: `/api/v1/operations/${ids.otherOperation}/stream?maxSeconds=0` },
+    },
     'GET /api/v1/partner/punishment': { own: { url: '/api/v1/partner/punishment' } },
     'GET /api/v1/punishments': {
       own: { url: '/api/v1/punishments' },

@@ -10,7 +10,7 @@ export type VerdictAction = 'block' | 'mark' | 'allow' | 'pass' | 'invalid';
 
 export interface VerdictReason {
   list: string;
-  /** What matched: "number:exact", "number:prefix:+861700", "domain:evil.cn", "url_prefix:…", "account:qq", or a text rule. */
+  /** What matched: "number:exact", "number:prefix:+861700", "domain:evil.cn", "url_prefix:…", "account:qq", "app", "imei", or a text rule. */
   rule: string;
   source: EntrySource;
   /** Milliseconds since the epoch. */
