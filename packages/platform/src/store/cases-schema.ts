@@ -60,7 +60,7 @@ export interface CaseFootprintTable {
   raw_value: string;
   value: string;
   list_id: string | null;
-  match: 'exact' | 'prefix' | 'domain' | 'host' | 'url_prefix' | 'account' | null;
+  match: 'exact' | 'prefix' | 'domain' | 'host' | 'url_prefix' | 'account' | 'app' | 'imei' | null;
   action: 'block' | 'mark' | null;
   confidence: number;
   amount: ColumnType<string | null, number | string | null | undefined, number | string | null>;

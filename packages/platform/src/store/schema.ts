@@ -81,7 +81,7 @@ export interface IntelListTable {
   id: Generated<string>;
   name: string;
   title: string;
-  kind: 'number' | 'domain' | 'url' | 'account';
+  kind: 'number' | 'domain' | 'url' | 'account' | 'app' | 'imei';
   default_action: 'block' | 'mark' | 'allow';
   description: string | null;
   unit_code: string;
@@ -95,7 +95,7 @@ export interface IntelEntryTable {
   id: ColumnType<string, never, never>;
   list_id: string;
   value: string;
-  match: 'exact' | 'prefix' | 'domain' | 'host' | 'url_prefix' | 'account';
+  match: 'exact' | 'prefix' | 'domain' | 'host' | 'url_prefix' | 'account' | 'app' | 'imei';
   account_kind: string | null;
   action: 'block' | 'mark' | 'allow';
   confidence: number;
@@ -134,9 +134,9 @@ export interface ScreeningHitTable {
 export interface AppealTable {
   id: Generated<string>;
   list_id: string;
-  kind: 'number' | 'domain' | 'url' | 'account';
+  kind: 'number' | 'domain' | 'url' | 'account' | 'app' | 'imei';
   value: string;
-  match: 'exact' | 'prefix' | 'domain' | 'host' | 'url_prefix' | 'account';
+  match: 'exact' | 'prefix' | 'domain' | 'host' | 'url_prefix' | 'account' | 'app' | 'imei';
   account_kind: string | null;
   appellant_type: 'user' | 'api_key' | 'system';
   appellant_id: string | null;

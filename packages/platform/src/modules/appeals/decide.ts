@@ -30,6 +30,8 @@ const ALLOW_LIST_TITLES: Record<ListKind, string> = {
   domain: '申诉放行域名',
   url: '申诉放行网址',
   account: '申诉放行账户',
+  app: '申诉放行应用',
+  imei: '申诉放行设备',
 };
 
 /** The allow list approved appeals of a kind go to, owned by the provincial center. */

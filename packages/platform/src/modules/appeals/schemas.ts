@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { IsoDateTime, PageQuery, Paged } from '../../http/schemas.js';
+import { ListKindSchema } from '../intel/index.js';
 
 const AppealStatus = Type.Union(
   [Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')],
@@ -11,12 +12,7 @@ export const AppealSchema = Type.Object(
     id: Type.String({ format: 'uuid' }),
     /** Name of the list the value is on. */
     list: Type.String(),
-    kind: Type.Union([
-      Type.Literal('number'),
-      Type.Literal('domain'),
-      Type.Literal('url'),
-      Type.Literal('account'),
-    ]),
+    kind: ListKindSchema,
     /** The listed value in its normalised form (E.164, punycode host, …). */
     value: Type.String(),
     /** Who filed it: a username or the partner API key's name. */

@@ -79,8 +79,16 @@ describe('POST /api/v1/cases', () => {
     expect(byKind('account')[0]).toMatchObject({ value: card, amount: 50_000, list: 'case-accounts' });
     expect(byKind('qq')[0]).toMatchObject({ accountKind: 'qq', list: 'case-accounts' });
     expect(byKind('wechat')[0]).toMatchObject({ value: 'fake_police01', list: 'case-accounts' });
-    expect(byKind('app')[0]).toMatchObject({ value: 'com.example.safeguard', list: null, entry: null });
-    expect(byKind('imei')[0]).toMatchObject({ value: '490154203237518', list: null, entry: null });
+    expect(byKind('app')[0]).toMatchObject({
+      value: 'com.example.safeguard',
+      list: 'case-apps',
+      entry: { action: 'block', source: { kind: 'case', id: created.id } },
+    });
+    expect(byKind('imei')[0]).toMatchObject({
+      value: '490154203237518',
+      list: 'case-devices',
+      entry: { action: 'block', source: { kind: 'case', id: created.id } },
+    });
     // A bank's spoofed hotline and a doubtful number are marked, never blocked.
     expect(byKind('number')[1]).toMatchObject({ value: '95588', action: 'mark', entry: { action: 'mark' } });
     expect(byKind('number')[2]).toMatchObject({ action: 'mark', confidence: 40 });

@@ -1,7 +1,5 @@
-import { luhnValid } from '@fanzha/engine';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { entryActionFor, normalizeFootprint, normalizeImei } from './footprint-kinds.js';
+import { entryActionFor, normalizeFootprint } from './footprint-kinds.js';
 
 describe('normalizeFootprint', () => {
   it.each([
@@ -12,6 +10,9 @@ describe('normalizeFootprint', () => {
     ['wechat', 'Boss_Li01', undefined, 'boss_li01', 'account'],
     ['account', 'fraud@example.com', 'alipay', 'fraud@example.com', 'account'],
     ['app', '  安全 防护  ', undefined, '安全 防护', null],
+    ['app', 'Com.Example.SafeGuard', undefined, 'com.example.safeguard', 'app'],
+    ['imei', '49-015420-323751-8', undefined, '490154203237518', 'imei'],
+    ['imei', '4901542032375197', undefined, '490154203237518', 'imei'],
   ])('%s %s (%s) → %s on a %s list', (kind, value, accountKind, normalized, listKind) => {
     const result = normalizeFootprint(kind, value, accountKind);
     expect(result).toMatchObject({ ok: true, value: normalized, listKind });
@@ -23,6 +24,8 @@ describe('normalizeFootprint', () => {
     ['qq', '123456789', 'account_kind_not_qq', 'wechat'],
     ['fax', '123', 'unknown_kind'],
     ['domain', '   ', 'empty'],
+    ['imei', '490154203237519', 'bad_checksum'],
+    ['imei', '1234567890123', 'too_short'],
   ])('%s %s → %s', (kind, value, reason, accountKind?: string) =>
     expect(normalizeFootprint(kind, value, accountKind)).toEqual({ ok: false, reason }),
   );
@@ -33,24 +36,5 @@ describe('normalizeFootprint', () => {
     expect(hotline.ok && entryActionFor(95, hotline.markOnly)).toBe('mark');
     expect(mobile.ok && entryActionFor(95, mobile.markOnly)).toBe('block');
     expect(mobile.ok && entryActionFor(59, mobile.markOnly)).toBe('mark');
-  });
-});
-
-describe('normalizeImei', () => {
-  it('accepts every 15-digit IMEI with a valid check digit however it is separated, and only those', () => {
-    fc.assert(
-      fc.property(fc.stringMatching(/^\d{15}$/), fc.constantFrom('', ' ', '-'), (digits, separator) => {
-        const written = `${digits.slice(0, 2)}${separator}${digits.slice(2, 8)}${separator}${digits.slice(8)}`;
-        const result = normalizeImei(written);
-        expect(result.ok).toBe(luhnValid(digits));
-        if (result.ok) expect(result.value).toBe(digits);
-      }),
-    );
-  });
-
-  it('takes a 16-digit IMEISV as it is and refuses other lengths', () => {
-    expect(normalizeImei('3568540521234501')).toEqual({ ok: true, value: '3568540521234501' });
-    expect(normalizeImei('12345678901234')).toEqual({ ok: false, reason: 'too_short' });
-    expect(normalizeImei('35-68540521-2345-01-7')).toEqual({ ok: false, reason: 'too_long' });
   });
 });

@@ -2,11 +2,14 @@
  * What a footprint (涉案线索) is and how it becomes intelligence: each kind is normalised by the engine
  * (through the intel module's normaliser, so a footprint and a list entry of the same value are one
  * value), and the screenable kinds name the case list their entry goes on. Pure: no store, no clock.
+ *
+ * Apps are screened by their package / bundle id (`com.example.loan`); an app known only by its
+ * display name is kept on the case but not listed (names are not unique: fake apps copy real ones').
  */
-import { classifyNumber, luhnValid } from '@fanzha/engine';
+import { classifyNumber, normalizeAppId } from '@fanzha/engine';
 import { normalizeEntryValue, type EntryMatch, type ListKind } from '../intel/index.js';
 
-/** Kinds as in the screening API (`number`, `sms` sender, `domain`, `url`, `account`) plus chat ids, apps and devices. */
+/** Kinds as in the screening API (`number`, `sms` sender, `domain`, `url`, `account`, `app`, `imei`) plus chat ids. */
 export const FOOTPRINT_KINDS = [
   'number',
   'sms',
@@ -26,6 +29,8 @@ export const CASE_LISTS: Record<ListKind, { name: string; title: string }> = {
   domain: { name: 'case-domains', title: '涉案域名' },
   url: { name: 'case-urls', title: '涉案网址' },
   account: { name: 'case-accounts', title: '涉案账户' },
+  app: { name: 'case-apps', title: '涉案应用' },
+  imei: { name: 'case-devices', title: '涉案设备' },
 };
 
 /** Below this confidence a footprint's entry marks instead of blocking. */
@@ -38,7 +43,7 @@ export type NormalizedFootprint =
       kind: FootprintKind;
       accountKind: string | null;
       value: string;
-      /** The list kind and match rule of its intel entry; null for kinds the screening API does not take (apps, devices). */
+      /** The list kind and match rule of its intel entry; null for an app known only by its name. */
       listKind: ListKind | null;
       match: EntryMatch | null;
       /** Why the entry marks rather than blocks, when it does for a reason other than confidence. */
@@ -72,9 +77,12 @@ export function normalizeFootprint(
       if (accountKind && accountKind !== kind) return { ok: false, reason: `account_kind_not_${kind}` };
       return screenable(kind, 'account', raw, kind);
     case 'imei':
-      return recorded(kind, normalizeImei(raw));
-    case 'app':
+      return screenable(kind, 'imei', raw);
+    case 'app': {
+      const id = normalizeAppId(raw);
+      if (id.ok || id.reason !== 'not_an_app_id') return screenable(kind, 'app', raw);
       return recorded(kind, normalizeAppName(raw));
+    }
   }
 }
 
@@ -124,19 +132,9 @@ export function entryActionFor(confidence: number, markOnly: string | null): 'bl
   return confidence >= BLOCK_CONFIDENCE && markOnly === null ? 'block' : 'mark';
 }
 
-/** IMEI: 15 digits with a Luhn check digit, or a 16-digit IMEISV (no check digit); separators dropped. */
-export function normalizeImei(raw: string): { ok: true; value: string } | { ok: false; reason: string } {
-  const digits = raw.normalize('NFKC').replace(/[\s\-/.]/g, '');
-  if (!/^\d+$/.test(digits)) return { ok: false, reason: 'not_digits' };
-  if (digits.length < 15) return { ok: false, reason: 'too_short' };
-  if (digits.length > 16) return { ok: false, reason: 'too_long' };
-  if (digits.length === 15 && !luhnValid(digits)) return { ok: false, reason: 'bad_checksum' };
-  return { ok: true, value: digits };
-}
-
-/** An app by its name or package id (`com.example.loan`): package ids are case-insensitive, names keep their case. */
+/** An app's display name ("安全 防护"), kept as written with its spaces folded; not screened. */
 export function normalizeAppName(raw: string): { ok: true; value: string } | { ok: false; reason: string } {
   const text = raw.normalize('NFKC').trim().replace(/\s+/g, ' ');
   if (text.length > 200) return { ok: false, reason: 'too_long' };
-  return { ok: true, value: /^[a-z][\w]*(\.[a-z_][\w]*)+$/i.test(text) ? text.toLowerCase() : text };
+  return { ok: true, value: text };
 }

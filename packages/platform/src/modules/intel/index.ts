@@ -21,5 +21,6 @@ export {
 export { findChangesAfter, findEntriesAfter, findList, findListedEntry, latestChangeSeq } from './store.js';
 export { toEngineChange, toEngineEntry, type EntryWithList } from './to-engine.js';
 export { intelRoutes } from './routes.js';
+export { ListKindSchema } from './schemas.js';
 export * from './transfer/index.js';
 export { notifyChanges } from './signal.js';

@@ -7,15 +7,17 @@ import {
   classifyAccount,
   classifyNumber,
   normalizeHost,
+  normalizeIdentifier,
   normalizeNumberPrefix,
   normalizeUrl,
   type AccountKind,
 } from '@fanzha/engine';
 
-export type ListKind = 'number' | 'domain' | 'url' | 'account';
-export type EntryMatch = 'exact' | 'prefix' | 'domain' | 'host' | 'url_prefix' | 'account';
+/** `app`: Android package names and iOS bundle ids; `imei`: devices (the 15-digit IMEI). */
+export type ListKind = 'number' | 'domain' | 'url' | 'account' | 'app' | 'imei';
+export type EntryMatch = 'exact' | 'prefix' | 'domain' | 'host' | 'url_prefix' | 'account' | 'app' | 'imei';
 
-export const LIST_KINDS: readonly ListKind[] = ['number', 'domain', 'url', 'account'];
+export const LIST_KINDS: readonly ListKind[] = ['number', 'domain', 'url', 'account', 'app', 'imei'];
 
 /** Match rules each list kind accepts; the first is the default. */
 export const MATCHES_BY_KIND: Record<ListKind, readonly EntryMatch[]> = {
@@ -23,6 +25,8 @@ export const MATCHES_BY_KIND: Record<ListKind, readonly EntryMatch[]> = {
   domain: ['domain', 'host'],
   url: ['url_prefix'],
   account: ['account'],
+  app: ['app'],
+  imei: ['imei'],
 };
 
 export type NormalizedEntryValue =
@@ -68,6 +72,15 @@ export function normalizeEntryValue(
       return account.ok
         ? { ok: true, value: account.normalized, match: rule, accountKind: account.kind }
         : { ok: false, reason: account.reason };
+    }
+    case 'app':
+    case 'imei': {
+      // An app by its package / bundle id (a display name is not one); a device by its IMEI, whose
+      // IMEISV and 14-digit body normalise to the same 15 digits.
+      const identifier = normalizeIdentifier(kind, raw);
+      return identifier.ok
+        ? { ok: true, value: identifier.normalized, match: rule, accountKind: null }
+        : { ok: false, reason: identifier.reason };
     }
   }
 }

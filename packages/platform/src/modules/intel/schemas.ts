@@ -3,12 +3,21 @@ import { FRAUD_TYPES, type FraudType } from '@fanzha/engine';
 import { IsoDateTime, PageQuery, Paged } from '../../http/schemas.js';
 
 const Action = Type.Union([Type.Literal('block'), Type.Literal('mark'), Type.Literal('allow')]);
-const Kind = Type.Union([
-  Type.Literal('number'),
-  Type.Literal('domain'),
-  Type.Literal('url'),
-  Type.Literal('account'),
-]);
+/** A list's kind (LIST_KINDS); also the kind of an appeal against one of its entries. */
+export const ListKindSchema = Type.Union(
+  [
+    Type.Literal('number'),
+    Type.Literal('domain'),
+    Type.Literal('url'),
+    Type.Literal('account'),
+    Type.Literal('app'),
+    Type.Literal('imei'),
+  ],
+  {
+    description:
+      'number, domain, url, account; app (Android package name or iOS bundle id), imei (device: 15-digit IMEI)',
+  },
+);
 /** The engine's fraud types (冒充公检法 is `fake_police`, …). */
 const FraudType = Type.Unsafe<FraudType>({
   type: 'string',
@@ -24,10 +33,12 @@ const Match = Type.Union(
     Type.Literal('host'),
     Type.Literal('url_prefix'),
     Type.Literal('account'),
+    Type.Literal('app'),
+    Type.Literal('imei'),
   ],
   {
     description:
-      'number: exact | prefix; domain: domain (and subdomains) | host; url: url_prefix; account: account',
+      'number: exact | prefix; domain: domain (and subdomains) | host; url: url_prefix; account: account; app: app; imei: imei',
   },
 );
 const SourceKind = Type.Union([
@@ -42,7 +53,7 @@ export const IntelListSchema = Type.Object(
     id: Type.String(),
     name: Type.String(),
     title: Type.String(),
-    kind: Kind,
+    kind: ListKindSchema,
     defaultAction: Action,
     description: Type.Union([Type.String(), Type.Null()]),
     unitCode: Type.String(),
@@ -59,7 +70,7 @@ export const IntelListCreateBody = Type.Object(
     name: Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{1,62}$' }),
     /** Name shown in the console, e.g. 涉案号码. */
     title: Type.String({ minLength: 1, maxLength: 200 }),
-    kind: Kind,
+    kind: ListKindSchema,
     defaultAction: Action,
     description: Type.Optional(Type.String({ maxLength: 2000 })),
     /** Owning unit (defaults to the caller's). */
@@ -120,7 +131,7 @@ export const IntelEntrySchema = Type.Object(
   {
     id: Type.String(),
     list: Type.String(),
-    kind: Kind,
+    kind: ListKindSchema,
     value: Type.String(),
     match: Match,
     accountKind: Type.Union([Type.String(), Type.Null()]),

@@ -41,6 +41,9 @@ export function toEngineEntry(row: EntryWithList): IntelEntry {
         value: row.value,
         ...provenance,
       };
+    case 'app':
+    case 'imei':
+      return { kind: row.list_kind, value: row.value, ...provenance };
   }
 }
 
@@ -65,5 +68,8 @@ export function toEngineChange(op: 'add' | 'remove', entry: IntelEntry): IntelCh
         op,
         entry: { kind: 'account', accountKind: entry.accountKind, value: entry.value, list: entry.list },
       };
+    case 'app':
+    case 'imei':
+      return { op, entry: { kind: entry.kind, value: entry.value, list: entry.list } };
   }
 }

@@ -1,6 +1,8 @@
 /**
  * STIX 2.1: indicators whose pattern compares one observable, e.g. `[domain-name:value = 'evil.cn']`,
- * `[url:value = '…']`, `[phone-number:value = '+86…']`, `[bank-account:account_number = '…']`.
+ * `[url:value = '…']`, `[phone-number:value = '+86…']`, `[bank-account:account_number = '…']`. STIX has no observable for
+ * an app's package id or a phone's IMEI: apps are `[software:x_package_id = 'com.x.y']` (a custom
+ * property of the software object) and devices `[x-mobile-device:imei = '…']` (a custom object).
  * Import reads them from a bundle as a stream (the `objects` array is never held whole); export writes
  * them back.
  */
@@ -16,6 +18,8 @@ const OBSERVABLE_OF_KIND: Record<ListKind, { type: string; property: string }> =
   domain: { type: 'domain-name', property: 'value' },
   url: { type: 'url', property: 'value' },
   account: { type: 'bank-account', property: 'account_number' },
+  app: { type: 'software', property: 'x_package_id' },
+  imei: { type: 'x-mobile-device', property: 'imei' },
 };
 
 const KIND_OF_OBSERVABLE: Record<string, ListKind> = {
@@ -23,6 +27,8 @@ const KIND_OF_OBSERVABLE: Record<string, ListKind> = {
   'domain-name': 'domain',
   url: 'url',
   'bank-account': 'account',
+  software: 'app',
+  'x-mobile-device': 'imei',
 };
 
 const COMPARISON = /^\[\s*([a-z-]+):([a-z_]+)\s*=\s*'((?:[^'\\]|\\.)*)'\s*\]$/;
@@ -56,7 +62,7 @@ export async function* readStix(input: Readable, listKind: ListKind): AsyncGener
       if (!parsed) {
         yield {
           line: position,
-          error: `object ${position}: the pattern must compare one phone-number, domain-name, url or bank-account`,
+          error: `object ${position}: the pattern must compare one phone-number, domain-name, url, bank-account, software:x_package_id or x-mobile-device:imei`,
         };
         continue;
       }
