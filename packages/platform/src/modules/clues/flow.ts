@@ -17,6 +17,7 @@ import { recordAudit } from '../audit/index.js';
 import { actorName, type Actor } from '../auth/actor.js';
 import { authorize } from '../auth/policy.js';
 import type { ClueDetail, FeedbackBody, TransferBody } from './schemas.js';
+import { publishClueStep } from './notifier.js';
 import { actingUnit, getClue, getClueRow, isBelow } from './service.js';
 import {
   findLastSender,
@@ -68,7 +69,9 @@ async function step(
       now,
     );
   });
-  return getClue(ctx, actor, row.id);
+  const detail = await getClue(ctx, actor, row.id);
+  await publishClueStep(ctx, detail, now);
+  return detail;
 }
 
 const holds = (actor: Actor, clue: ClueRow) =>

@@ -11,3 +11,4 @@ export { clueRoutes } from './routes.js';
 export { startClues, type CluesOptions, type CluesRuntime } from './runtime.js';
 export type { NewClue, ClueSummary, ClueDetail, ClueEntityInput, ClueCounts } from './schemas.js';
 export { CLUE_ENTITY_KINDS, CLUE_PRIORITIES } from './schemas.js';
+export { CLUES_CHANGED, clueBus, type ClueChange } from './notifier.js';

@@ -11,6 +11,7 @@ import { actorName, type Actor } from '../auth/actor.js';
 import { authorize, hasPermission } from '../auth/policy.js';
 import { getUnit } from '../org/index.js';
 import type { ClueDetail, ClueQuery, ClueSummary, NewClue } from './schemas.js';
+import { publishDispatch } from './notifier.js';
 import {
   findAllUnits,
   findClue,
@@ -168,7 +169,10 @@ export async function dispatchClues(
     const rows = await Promise.all(ids.map((id) => findClue(tx, '', id)));
     return rows.map((row) => toClueSummary(row!, now));
   };
-  return trx ? run(trx) : ctx.db.transaction().execute(run);
+  if (trx) return run(trx); // the caller's transaction: no signal (it may still roll back)
+  const dispatched = await ctx.db.transaction().execute(run);
+  await publishDispatch(ctx, dispatched, actorName(actor));
+  return dispatched;
 }
 
 /** The clue if one of its parties lies in the actor's subtree; 404 otherwise. */

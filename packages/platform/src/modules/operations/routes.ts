@@ -3,6 +3,7 @@ import { requireActor } from '../../http/access.js';
 import { errorResponses } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import {
+  BoardStreamQuery,
   OperationBoard,
   OperationBody,
   OperationDetail,
@@ -10,10 +11,24 @@ import {
   OperationPage,
   OperationQuery,
 } from './schemas.js';
-import { createOperation, getOperation, listOperations, operationBoard, updateOperation } from './service.js';
+import {
+  createOperation,
+  getOperation,
+  listOperations,
+  operationBoard,
+  requireOperation,
+  updateOperation,
+} from './service.js';
+import { OperationStreams } from './stream.js';
 
-export function operationRoutes(ctx: Context) {
+export function operationRoutes(ctx: Context, options: { heartbeatMs?: number } = {}) {
   return async (app: App) => {
+    const streams = new OperationStreams(ctx, options.heartbeatMs);
+    await streams.start();
+    // Open streams would hold the server's close (it waits for its connections) until they time out.
+    app.addHook('preClose', async () => streams.closeAll());
+    app.addHook('onClose', () => streams.stop());
+
     app.post(
       '/api/v1/operations',
       {
@@ -81,12 +96,35 @@ export function operationRoutes(ctx: Context) {
         config: { access: { permission: 'operations.read' } },
         schema: {
           tags: ['operations'],
-          summary: 'The 集中收网 board: the operation’s dispatched clues and live feedback by unit (poll it)',
+          summary:
+            'The 集中收网 board: the operation’s dispatched clues and the latest feedback by unit (live changes: /stream)',
           params: OperationIdParams,
           response: { 200: OperationBoard, ...errorResponses },
         },
       },
       async (request) => operationBoard(ctx, requireActor(request), request.params.id),
+    );
+
+    app.get(
+      '/api/v1/operations/:id/stream',
+      {
+        config: { access: { permission: 'operations.read' } },
+        schema: {
+          tags: ['operations'],
+          summary:
+            'Server-sent events: `clue` (a step of one of the operation’s clues: dispatch, sign, feedback, transfer, return) as it is taken',
+          params: OperationIdParams,
+          querystring: BoardStreamQuery,
+          produces: ['text/event-stream'],
+        },
+      },
+      async (request, reply) => {
+        const operation = await requireOperation(ctx, requireActor(request), request.params.id);
+        const { maxSeconds } = request.query;
+        streams.serve(request, reply, operation.id, {
+          maxMs: maxSeconds === undefined ? null : maxSeconds * 1000,
+        });
+      },
     );
   };
 }

@@ -119,6 +119,15 @@ export type OperationQuery = Static<typeof OperationQuery>;
 export const OperationPage = Paged(OperationSummary);
 export const OperationIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
+export const BoardStreamQuery = Type.Object(
+  {
+    /** Close the stream after this many seconds (clients reconnect); 0 sends the opening comment only. */
+    maxSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 86_400 })),
+  },
+  { additionalProperties: false },
+);
+export type BoardStreamQuery = Static<typeof BoardStreamQuery>;
+
 const BoardHop = Type.Object({
   id: Type.String(),
   clueId: Type.String(),

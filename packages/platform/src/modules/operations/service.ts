@@ -191,6 +191,13 @@ async function getOperationRow(ctx: Context, actor: Actor, id: string, db: Db = 
   return row;
 }
 
+/** The operation if the actor may read it (on its line of the tree); 404 otherwise. */
+export async function requireOperation(ctx: Context, actor: Actor, id: string) {
+  authorize(actor, 'operations.read');
+  const row = await getOperationRow(ctx, actor, id);
+  return { id: row.id, name: row.name };
+}
+
 export async function listOperations(ctx: Context, actor: Actor, query: OperationQuery) {
   authorize(actor, 'operations.read');
   const now = ctx.clock.now();
