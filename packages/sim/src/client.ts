@@ -4,6 +4,7 @@
  * demo (or given) users: an admin for the org tree and the API key, an analyst for the lists, an
  * officer for the warnings. Tests replace the whole client with a fake.
  */
+import type { Cdr } from './callers.js';
 import type { Unit } from './province.js';
 import { readServerSentEvents } from './server-sent-events.js';
 
@@ -87,6 +88,12 @@ export interface PlatformClient {
   screen(items: readonly ScreenItem[]): Promise<VerdictAction[]>;
   /** null: the platform has no events API. */
   sendEvents(events: readonly PartnerEvent[]): Promise<EventsAnswer | null>;
+  /** Carriers' call detail records (NDJSON to `/api/v1/partner/cdrs`); null: the platform takes none (404, or the key lacks scope cdr). */
+  sendCdrs(cdrs: readonly Cdr[]): Promise<{ records: number; badLines: number } | null>;
+  /** CDR batches the platform took but has not run through its windows (`fanzha_cdr_queue_depth`); null: not shown. */
+  pendingCdrs(): Promise<number | null>;
+  /** Numbers (as written in the CDRs, without +86) raised by the caller-behaviour detector and last seen since `since`; null: no review queue. */
+  markedCallers(since: Date): Promise<string[] | null>;
   /** Events the platform took but has not handled yet (`fanzha_event_queue_depth` of /metrics); null: not shown. */
   pendingEvents(): Promise<number | null>;
   /** The platform's false-alarm figures per rule for warnings created since `since`; null: not available. */
@@ -210,12 +217,64 @@ export class HttpPlatformClient implements PlatformClient {
   }
 
   async pendingEvents(): Promise<number | null> {
+    return this.#gauge('fanzha_event_queue_depth');
+  }
+
+  async sendCdrs(cdrs: readonly Cdr[]): Promise<{ records: number; badLines: number } | null> {
+    const body = cdrs.map((cdr) => JSON.stringify(cdr)).join('\n');
+    for (let attempt = 0; ; attempt++) {
+      const response = await this.#request('POST', '/api/v1/partner/cdrs?format=ndjson', {
+        key: true,
+        raw: { body, contentType: 'application/x-ndjson' },
+      });
+      if (response.status === 404 || response.status === 403) {
+        await response.arrayBuffer();
+        return null;
+      }
+      if (response.status === 503 && attempt < 20) {
+        await response.arrayBuffer();
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        continue;
+      }
+      if (!response.ok) throw await failure(response, 'sending CDRs');
+      return (await response.json()) as { records: number; badLines: number };
+    }
+  }
+
+  async pendingCdrs(): Promise<number | null> {
+    return this.#gauge('fanzha_cdr_queue_depth');
+  }
+
+  async markedCallers(since: Date): Promise<string[] | null> {
+    const numbers: string[] = [];
+    for (let page = 1; ; page++) {
+      const response = await this.#request(
+        'GET',
+        `/api/v1/intel/caller-candidates?status=pending&pageSize=200&page=${page}`,
+        { role: 'analyst' },
+      );
+      if (response.status === 404) {
+        await response.arrayBuffer();
+        return null;
+      }
+      if (!response.ok) throw await failure(response, 'reading the marked callers');
+      const body = (await response.json()) as {
+        items: Array<{ number: string; lastSeenAt: string }>;
+        total: number;
+      };
+      for (const item of body.items)
+        if (Date.parse(item.lastSeenAt) >= since.getTime()) numbers.push(item.number.replace(/^\+86/, ''));
+      if (page * 200 >= body.total || body.items.length === 0) return numbers;
+    }
+  }
+
+  async #gauge(name: string): Promise<number | null> {
     const response = await this.#request('GET', '/metrics', {});
     if (!response.ok) {
       await response.arrayBuffer();
       return null;
     }
-    const match = /^fanzha_event_queue_depth(?:\{[^}]*\})? (\S+)$/m.exec(await response.text());
+    const match = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(await response.text());
     return match ? Number(match[1]) : null;
   }
 
@@ -329,13 +388,15 @@ export class HttpPlatformClient implements PlatformClient {
   async #send(method: string, path: string, options: RequestOptions): Promise<Response> {
     const headers: Record<string, string> = {};
     if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.raw) headers['content-type'] = options.raw.contentType;
     if (options.key) headers['x-api-key'] = await this.#key();
     if (options.role) headers.cookie = await this.#session(options.role);
-    return fetch(this.#url + path, {
-      method,
-      headers,
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    });
+    const body = options.raw
+      ? options.raw.body
+      : options.body !== undefined
+        ? JSON.stringify(options.body)
+        : undefined;
+    return fetch(this.#url + path, { method, headers, ...(body !== undefined ? { body } : {}) });
   }
 
   #session(role: Role): Promise<string> {
@@ -372,7 +433,10 @@ export class HttpPlatformClient implements PlatformClient {
   async #createKey(): Promise<string> {
     const body = (await this.#json('POST', '/api/v1/api-keys', {
       role: 'admin',
-      body: { name: 'fanzha sim (carrier, bank and citizen-report feeds)', scopes: ['events', 'screen'] },
+      body: {
+        name: 'fanzha sim (carrier, bank and citizen-report feeds)',
+        scopes: ['events', 'screen', 'cdr'],
+      },
     })) as { key: string };
     this.#keyCreated = true;
     return body.key;
@@ -383,6 +447,8 @@ interface RequestOptions {
   role?: Role;
   key?: boolean;
   body?: unknown;
+  /** A body sent as it is, with its content type (NDJSON). */
+  raw?: { body: string; contentType: string };
 }
 
 async function failure(response: Response, doing: string): Promise<PlatformError> {

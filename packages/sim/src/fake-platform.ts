@@ -14,6 +14,7 @@ import type {
   VerdictAction,
   WarningSummary,
 } from './client.js';
+import type { Cdr } from './callers.js';
 import type { Unit } from './province.js';
 
 interface FakeWarning {
@@ -31,6 +32,7 @@ export class FakePlatform implements PlatformClient {
   readonly events: PartnerEvent[] = [];
   readonly attempts: Array<AttemptInput & { warningId: string; phone: string }> = [];
   readonly warnings = new Map<string, FakeWarning>();
+  readonly cdrs: Cdr[] = [];
 
   constructor(private readonly unitList: Unit[]) {}
 
@@ -76,6 +78,28 @@ export class FakePlatform implements PlatformClient {
       }
     }
     return { accepted: events.length, duplicates: 0, rejected: [] };
+  }
+
+  async sendCdrs(cdrs: readonly Cdr[]): Promise<{ records: number; badLines: number }> {
+    this.cdrs.push(...cdrs);
+    return { records: cdrs.length, badLines: 0 };
+  }
+
+  async pendingCdrs(): Promise<number> {
+    return 0;
+  }
+
+  /** A toy detector: 30 or more outbound calls in one clock hour. */
+  async markedCallers(): Promise<string[]> {
+    const perHour = new Map<string, number>();
+    for (const cdr of this.cdrs) {
+      if (cdr.direction !== 'outbound') continue;
+      const key = `${cdr.caller}@${Math.floor(cdr.start / 3_600_000)}`;
+      perHour.set(key, (perHour.get(key) ?? 0) + 1);
+    }
+    const marked = new Set<string>();
+    for (const [key, calls] of perHour) if (calls >= 30) marked.add(key.split('@')[0]!);
+    return [...marked].sort();
   }
 
   async pendingEvents(): Promise<number> {

@@ -4,6 +4,7 @@
  * so a plan can be compared, written to a file (`--truth`) and scored.
  */
 import type { FraudType } from '@fanzha/engine';
+import type { CallerPlan } from './callers.js';
 
 /** A resident of the province (or, for a few, a number from elsewhere). */
 export interface Person {
@@ -86,4 +87,6 @@ export interface SimPlan {
   gangs: Gang[];
   contacts: GangContact[];
   victims: VictimPlan[];
+  /** Who calls in bulk: the gangs' SIM boxes (the truth of the caller-behaviour figures) and busy honest callers. */
+  callers?: CallerPlan;
 }

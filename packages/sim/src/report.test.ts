@@ -97,6 +97,7 @@ describe('computeReport', () => {
       dissuaded: 1,
       lossAvoided: 50_000,
       eventsPerSecond: 2_000,
+      callerBehaviour: null,
     });
   });
 
@@ -117,6 +118,49 @@ describe('computeReport', () => {
       dissuaded: 0,
       lossAvoided: 0,
       eventsPerSecond: 0,
+      callerBehaviour: null,
     });
+  });
+
+  it('scores the caller-behaviour marks against the SIM boxes whose CDRs were posted', () => {
+    const box = (number: string) => ({
+      number,
+      gangId: 'g',
+      kind: 'goip' as const,
+      device: 'd',
+      imeis: ['i'],
+      cell: 'c',
+      callsPerHour: 50,
+      unanswered: 0.5,
+      nights: false,
+    });
+    const withCallers: SimPlan = {
+      ...plan,
+      callers: {
+        simBoxes: [box('17000000001'), box('17000000002'), box('17000000003'), box('17000000004')],
+        busy: [
+          {
+            number: '13800000009',
+            kind: 'sales',
+            imei: 'i',
+            cell: 'c',
+            callsPerHour: 30,
+            unanswered: 0.4,
+            inbound: 0.05,
+          },
+        ],
+        cdrShare: 1,
+      },
+    };
+    const marked = ['17000000001', '17000000002', '17000000003', '13800000009', '13900000000'];
+    expect(computeReport(withCallers, { ...observed, markedCallers: marked }).callerBehaviour).toEqual({
+      simBoxes: 4,
+      marked: 5,
+      caught: 3,
+      busyMarked: 1,
+      precision: 0.6,
+      recall: 0.75,
+    });
+    expect(computeReport(withCallers, { ...observed, markedCallers: null }).callerBehaviour).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
  * how many victims, how many were warned before they paid and how fast, how many warnings were false
  * alarms, and what the officers' dissuasions saved. Pure: the run collects, this function judges.
  */
+import { covered } from './callers.js';
 import type { SimPlan } from './model.js';
 import { completedVictims } from './plan.js';
 
@@ -29,6 +30,24 @@ export interface Observations {
   eventsAccepted: number;
   /** Wall-clock seconds spent in the events requests. */
   eventsSeconds: number;
+  /** Numbers the platform's caller-behaviour detector marked during the run; null: no CDRs were taken. */
+  markedCallers?: readonly string[] | null;
+}
+
+/** The caller-behaviour detector against the SIM-box truth (numbers whose CDRs were posted). */
+export interface CallerBehaviourFigures {
+  /** SIM-box numbers whose carrier posted their CDRs. */
+  simBoxes: number;
+  /** Numbers marked. */
+  marked: number;
+  /** SIM-box numbers among them. */
+  caught: number;
+  /** Busy honest callers (couriers, sales) marked: the hard negatives. */
+  busyMarked: number;
+  /** caught / marked; null: nothing marked. */
+  precision: number | null;
+  /** caught / simBoxes; null: no SIM box posted. */
+  recall: number | null;
 }
 
 export interface SimReport {
@@ -46,6 +65,8 @@ export interface SimReport {
   lossAvoided: number;
   /** Events the platform accepted per wall-clock second of sending. */
   eventsPerSecond: number;
+  /** Fraud-caller behaviour from the carriers' CDRs; null when the platform took no CDRs. */
+  callerBehaviour: CallerBehaviourFigures | null;
 }
 
 export function computeReport(plan: SimPlan, observed: Observations): SimReport {
@@ -82,6 +103,26 @@ export function computeReport(plan: SimPlan, observed: Observations): SimReport 
     lossAvoided: dissuasions.reduce((sum, outcome) => sum + (outcome.amount ?? 0), 0),
     eventsPerSecond:
       observed.eventsSeconds > 0 ? Math.round(observed.eventsAccepted / observed.eventsSeconds) : 0,
+    callerBehaviour: callerFigures(plan, observed.markedCallers ?? null),
+  };
+}
+
+function callerFigures(plan: SimPlan, marked: readonly string[] | null): CallerBehaviourFigures | null {
+  if (marked === null || !plan.callers) return null;
+  const callers = plan.callers;
+  const simBoxes = new Set(
+    callers.simBoxes.filter((box) => covered(callers, box.number)).map((b) => b.number),
+  );
+  const busy = new Set(callers.busy.map((caller) => caller.number));
+  const markedSet = new Set(marked);
+  const caught = [...markedSet].filter((number) => simBoxes.has(number)).length;
+  return {
+    simBoxes: simBoxes.size,
+    marked: markedSet.size,
+    caught,
+    busyMarked: [...markedSet].filter((number) => busy.has(number)).length,
+    precision: markedSet.size ? round(caught / markedSet.size, 4) : null,
+    recall: simBoxes.size ? round(caught / simBoxes.size, 4) : null,
   };
 }
 

@@ -72,4 +72,45 @@ describe('runSimulation', () => {
     expect({ ...second.report, eventsPerSecond: 0 }).toEqual({ ...first.report, eventsPerSecond: 0 });
     expect(second.victims).toEqual(first.victims);
   });
+
+  it('posts CDRs with SIM boxes among ordinary and busy callers, and scores the marks against them', async () => {
+    const platform = new FakePlatform(TEST_UNITS);
+    const result = await runSimulation(options(platform));
+    const callers = result.plan.callers!;
+    expect(result.simBoxNumbers.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(callers.simBoxes.map((box) => box.kind)).size).toBeGreaterThan(1);
+    expect(callers.busy.length).toBe(8);
+    expect(result.cdrsSent).toBe(platform.cdrs.length);
+    const served = (cdr: (typeof platform.cdrs)[number]) =>
+      cdr.direction === 'outbound' ? cdr.caller : cdr.callee;
+    const boxes = new Set(result.simBoxNumbers);
+    const boxCdrs = platform.cdrs.filter((cdr) => boxes.has(served(cdr)));
+    const ordinary = platform.cdrs.filter((cdr) => !boxes.has(served(cdr)));
+    expect(boxCdrs.length).toBeGreaterThan(1_000);
+    expect(ordinary.length).toBeGreaterThan(boxCdrs.length);
+    // A gateway's SIM is seen on several ports; bulk calls are mostly short or unanswered.
+    const goip = callers.simBoxes.find((box) => box.kind === 'goip');
+    if (goip)
+      expect(
+        new Set(boxCdrs.filter((c) => c.caller === goip.number).map((c) => c.imei)).size,
+      ).toBeGreaterThan(1);
+    const short = boxCdrs.filter((cdr) => cdr.duration < 10).length / boxCdrs.length;
+    expect(short).toBeGreaterThan(0.5);
+    for (const cdr of platform.cdrs) {
+      expect(cdr.start).toBeGreaterThanOrEqual(result.plan.start);
+      expect(cdr.start).toBeLessThan(result.plan.end);
+    }
+    const figures = result.report.callerBehaviour!;
+    expect(figures).toMatchObject({ simBoxes: result.simBoxNumbers.length });
+    expect(figures.recall).toBeGreaterThan(0.5);
+    expect(figures.precision).toBeGreaterThan(0);
+  });
+
+  it('posts no CDRs with a CDR share of 0, and reports no caller figures', async () => {
+    const platform = new FakePlatform(TEST_UNITS);
+    const result = await runSimulation({ ...options(platform), cdrShare: 0 });
+    expect(platform.cdrs).toEqual([]);
+    expect(result.report.callerBehaviour).toBeNull();
+    expect(result.plan.callers).toBeUndefined();
+  });
 });

@@ -6,6 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { FraudType } from '@fanzha/engine';
+import { callerCdrs, generateCallers, type Cdr } from './callers.js';
 import type { PartnerEvent, PlatformClient, VerdictAction } from './client.js';
 import type { SimPlan, VictimStep } from './model.js';
 import { OfficerDesk } from './officers.js';
@@ -45,6 +46,8 @@ export interface SimOptions {
   log?: (line: string) => void;
   /** Simulated hours between progress lines (default 1). */
   progressHours?: number;
+  /** Share of numbers whose carrier posts CDRs to the platform (default 1; 0: no CDRs). */
+  cdrShare?: number;
 }
 
 /** What happened to each victim, beside the plan. */
@@ -64,9 +67,13 @@ export interface SimResult {
   report: SimReport;
   eventsSent: number;
   eventsRejected: number;
+  /** The SIM-box numbers (the caller-behaviour truth) whose CDRs were posted. */
+  simBoxNumbers: string[];
+  cdrsSent: number;
 }
 
 const EVENTS_PER_REQUEST = 5_000;
+const CDRS_PER_REQUEST = 50_000;
 const ITEMS_PER_SCREEN = 20_000;
 /** Ticks screened in one request. */
 const TICKS_PER_WINDOW = 15;
@@ -85,6 +92,9 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
   };
   const province = provinceFromUnits(await client.units());
   const plan = generatePlan(province, planOptions);
+  const cdrShare = options.cdrShare ?? 1;
+  if (cdrShare > 0)
+    plan.callers = generateCallers(options.seed, plan.province, plan.people, plan.gangs, cdrShare);
   log(
     `${province.name}: ${plan.people.length} people in ${province.counties.length} counties, ` +
       `${plan.gangs.length} gangs, ${plan.contacts.length} gang contacts, ${plan.victims.length} victims planned`,
@@ -99,12 +109,14 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
     run.desk.close();
   }
   await logRuleFigures(client, began, log);
+  const markedCallers = await run.markedCallers(began);
   const report = computeReport(plan, {
     warnings: run.desk.warnings,
     outcomes: run.desk.outcomes,
     eventTimes: run.eventTimes,
     eventsAccepted: run.accepted,
     eventsSeconds: run.sendingSeconds,
+    markedCallers,
   });
   return {
     plan,
@@ -112,6 +124,8 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
     report,
     eventsSent: run.sent,
     eventsRejected: run.rejected,
+    simBoxNumbers: (plan.callers?.simBoxes ?? []).map((box) => box.number),
+    cdrsSent: run.cdrsSent,
   };
 }
 
@@ -168,6 +182,9 @@ class Run {
   accepted = 0;
   rejected = 0;
   sendingSeconds = 0;
+  cdrsSent = 0;
+  cdrSeconds = 0;
+  #cdrsEnabled = true;
   screeningSeconds = 0;
   officerSeconds = 0;
   settlingSeconds = 0;
@@ -239,6 +256,9 @@ class Run {
       // Partners' verdicts do not depend on what officers do, so a window of ticks is screened at once.
       const ticks = this.#sightingsAhead(windowFrom, tick, tickNumber);
       await this.#screen(ticks.flatMap((ahead) => ahead.sightings));
+      await this.#sendCdrs(
+        ticks.flatMap(({ from, to, sightings }, i) => this.#cdrs(tickNumber + i, sightings, from, to)),
+      );
       for (const { from, to, sightings } of ticks) {
         const officersBegan = performance.now();
         await this.desk.work(from, to);
@@ -328,6 +348,43 @@ class Run {
         },
       });
     }
+  }
+
+  /** What carriers log of the tick's calls: the ordinary and gang calls among the sightings, the bulk callers. */
+  #cdrs(tick: number, sightings: readonly Sighting[], from: number, to: number): Cdr[] {
+    const callers = this.plan.callers;
+    if (!callers || !this.#cdrsEnabled) return [];
+    // Only those who paid are called again by the gang.
+    const paid = this.plan.victims.filter((victim) => this.victims.get(victim.person)?.dissuadedAt === null);
+    return callerCdrs(this.options.seed, tick, callers, this.plan.people, paid, sightings, from, to);
+  }
+
+  async #sendCdrs(cdrs: Cdr[]): Promise<void> {
+    if (!this.#cdrsEnabled || cdrs.length === 0) return;
+    const began = performance.now();
+    cdrs.sort((a, b) => a.start - b.start);
+    for (let offset = 0; offset < cdrs.length; offset += CDRS_PER_REQUEST) {
+      const answer = await this.client.sendCdrs(cdrs.slice(offset, offset + CDRS_PER_REQUEST));
+      if (answer === null) {
+        this.#cdrsEnabled = false;
+        this.log('the platform takes no CDRs (POST /api/v1/partner/cdrs: 404, or the key lacks scope cdr)');
+        return;
+      }
+      this.cdrsSent += answer.records;
+    }
+    this.cdrSeconds += (performance.now() - began) / 1000;
+  }
+
+  /** After the walk: the numbers the platform's caller-behaviour detector raised during the run; null: none taken. */
+  async markedCallers(since: Date): Promise<string[] | null> {
+    if (!this.plan.callers || !this.#cdrsEnabled || this.cdrsSent === 0) return null;
+    const began = performance.now();
+    while (performance.now() - began < 120_000) {
+      const pending = await this.client.pendingCdrs();
+      if (pending === null || pending === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return this.client.markedCallers(new Date(since.getTime() - MINUTE));
   }
 
   async #screen(sightings: Sighting[]): Promise<void> {
@@ -437,7 +494,7 @@ class Run {
     const seconds = (value: number) => value.toFixed(0);
     this.log(
       `${isoChina(simNow).slice(0, 16)} (+08) · ${seconds((performance.now() - wallStart) / 1000)}s` +
-        ` (screening ${seconds(this.screeningSeconds)}s, events ${seconds(this.sendingSeconds)}s,` +
+        ` (screening ${seconds(this.screeningSeconds)}s, events ${seconds(this.sendingSeconds)}s, CDRs ${seconds(this.cdrSeconds)}s,` +
         ` waiting ${seconds(this.settlingSeconds)}s, officers ${seconds(this.officerSeconds)}s) · events ${this.accepted}/${this.sent}` +
         ` · warnings ${this.desk.warnings.length} · victims paid ${paid}, dissuaded ${dissuaded}`,
     );

@@ -18,6 +18,7 @@ describe('fanzha sim', () => {
     expect(lines).toHaveLength(1);
     expect(Object.keys(JSON.parse(lines[0]!)).sort()).toEqual(
       [
+        'callerBehaviour',
         'dissuaded',
         'eventsPerSecond',
         'falseAlarmRate',

@@ -44,6 +44,14 @@ describe('fanzha sim against a platform', () => {
     const figures = result.report;
     expect(figures.eventsPerSecond).toBeGreaterThan(0);
     expect(figures.falseAlarmRate).not.toBeNull();
+    // The carriers posted CDRs, SIM boxes among them, and the platform took every one.
+    expect(result.cdrsSent).toBeGreaterThan(1_000);
+    expect(figures.callerBehaviour?.simBoxes).toBe(result.simBoxNumbers.length);
+    const stats = await platform.app.inject({
+      url: '/api/v1/intel/caller-behaviour/stats',
+      headers: { cookie: await platform.login('province-analyst') },
+    });
+    expect(stats.json().records).toBe(result.cdrsSent);
     const officer = await platform.login('province-officer');
     const closed = await platform.app.inject({
       url: '/api/v1/warnings?status=closed&pageSize=200',

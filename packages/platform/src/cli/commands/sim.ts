@@ -30,6 +30,7 @@ interface SimCommandOptions {
   unlessHistory?: boolean;
   progressHours: number;
   quiet?: boolean;
+  cdrShare: number;
 }
 
 const positive = (value: string) => {
@@ -70,6 +71,16 @@ export function registerSim(program: Command): void {
     .option('--report <format>', 'json: one line of figures on stdout; text: a table', 'text')
     .option('--truth <file>', 'write the ground truth (plan, victims’ outcomes, figures) as JSON')
     .option('--unless-history', 'do nothing when the platform already holds warnings (the demo start)')
+    .option(
+      '--cdr-share <share>',
+      'share of numbers whose carrier posts CDRs (caller behaviour; 0: none)',
+      (value: string) => {
+        const share = Number(value);
+        if (!(share >= 0 && share <= 1)) throw new InvalidArgumentError('must be a number from 0 to 1');
+        return share;
+      },
+      1,
+    )
     .option('--progress-hours <h>', 'simulated hours between progress lines on stderr', positive, 1)
     .option('--quiet', 'no progress on stderr')
     .action(async (options: SimCommandOptions) => {
@@ -110,6 +121,7 @@ export function registerSim(program: Command): void {
           ...(options.victimsPerDay !== undefined ? { victimsPerDay: options.victimsPerDay } : {}),
           log: progress,
           progressHours: options.progressHours,
+          cdrShare: options.cdrShare,
         });
         if (options.truth) {
           await writeFile(options.truth, JSON.stringify(result));
@@ -152,5 +164,16 @@ function reportTable(report: SimReport): string {
     ['loss avoided', `${report.lossAvoided.toLocaleString('en')} yuan`],
     ['events per second', String(report.eventsPerSecond)],
   ];
+  const callers = report.callerBehaviour;
+  if (callers)
+    rows.push(
+      ['SIM boxes (CDRs posted)', String(callers.simBoxes)],
+      [
+        'callers marked',
+        `${callers.marked} (${callers.caught} SIM boxes, ${callers.busyMarked} busy honest)`,
+      ],
+      ['caller precision', percent(callers.precision)],
+      ['caller recall', percent(callers.recall)],
+    );
   return rows.map(([name, value]) => `${name.padEnd(24)}${value}\n`).join('');
 }
