@@ -132,6 +132,16 @@ describe('POST /api/v1/partner/cdrs', () => {
   });
 });
 
+describe('a replay of older CDRs', () => {
+  it('has its windows closed as the replay moves on, though live records were newer', async () => {
+    const number = '17012340077';
+    const dayBefore = (r: CallDetailRecord) => ({ ...r, start: r.start - 86_400_000 });
+    expect((await post(ndjson([...dialler(number, 0, 60, 8), later].map(dayBefore)))).statusCode).toBe(202);
+    await sut.app.callerBehaviour.stream.whenIdle();
+    expect((await candidates()).items.map((c) => c.number)).toContain(`+86${number}`);
+  });
+});
+
 describe('victims known from cases', () => {
   it('reach the windows through the cases module', async () => {
     await createCase(sut.ctx, systemActor(), {

@@ -2,8 +2,9 @@
  * The live CDR stream: carriers' call detail records are published in batches to a durable stream
  * (JetStream `FANZHA_CDRS` on `fanzha.cdrs.<carrier>`, or a bounded in-process queue) and one consumer
  * per platform instance feeds them through this instance's `CallerBehaviourTracker`, so a number's
- * windows add up across every post. Windows close on the stream's own time (the newest record seen,
- * less `LATENESS_MS`), never on the wall clock: a replay of yesterday's CDRs is judged like a live feed.
+ * windows add up across every post. Windows close on the records' own time (each batch's newest
+ * record, less `LATENESS_MS`), never on the wall clock: a replay of yesterday's CDRs is judged like a
+ * live feed. A window whose number stops calling and whose time no later batch passes stays open.
  * Marked windows are handed to `onMarked` after each batch, before the batch is acknowledged.
  *
  * Must never: block a request on scoring (intake only publishes), or keep records beyond the windows.
@@ -70,9 +71,8 @@ export class CdrStream {
   private readonly victims = new Set<string>();
   private consumer: StreamConsumer | null = null;
   private onMarked: MarkedHandler | null = null;
-  private watermark = Number.NEGATIVE_INFINITY;
-  /** The window boundary up to which windows were last closed. */
-  private closedUpTo = Number.NEGATIVE_INFINITY;
+  /** The window boundary of the last sweep (see `closeEnded`). */
+  private lastSwept = Number.NEGATIVE_INFINITY;
   private busy = 0;
   private lastLag = 0;
   private counts = { records: 0, badLines: 0, markedWindows: 0 };
@@ -182,6 +182,7 @@ export class CdrStream {
     try {
       const marked: CallerScore[] = [];
       const keep = (score: CallerScore) => marked.push(copy(score));
+      let newest = Number.NEGATIVE_INFINITY;
       for (const message of messages) {
         const text = decoder.decode(message.data);
         let line = 0;
@@ -199,11 +200,11 @@ export class CdrStream {
             continue;
           }
           this.counts.records += 1;
-          if (parsed.record.start > this.watermark) this.watermark = parsed.record.start;
+          if (parsed.record.start > newest) newest = parsed.record.start;
           this.tracker.mark(parsed.record, this.threshold, keep);
         }
       }
-      this.closeEnded(keep);
+      if (newest > Number.NEGATIVE_INFINITY) this.closeEnded(newest, keep);
       this.counts.markedWindows += marked.length;
       try {
         if (marked.length) await this.onMarked?.(marked);
@@ -218,12 +219,17 @@ export class CdrStream {
     }
   }
 
-  /** Closes the windows the watermark has passed, once per window boundary crossed. */
-  private closeEnded(keep: (score: CallerScore) => void): void {
+  /**
+   * Closes the windows that ended before the batch's newest record (less the lateness). The batch's
+   * own time, not the stream's highest: a carrier replaying yesterday beside a live one still has its
+   * windows closed as its replay moves on, and live windows end later so they stay open. A sweep runs
+   * only when the boundary differs from the last one.
+   */
+  private closeEnded(newest: number, keep: (score: CallerScore) => void): void {
     const windowMs = this.options.windowMs ?? 3_600_000;
-    const boundary = Math.floor((this.watermark - LATENESS_MS) / windowMs) * windowMs;
-    if (!(boundary > this.closedUpTo)) return;
-    this.closedUpTo = boundary;
+    const boundary = Math.floor((newest - LATENESS_MS) / windowMs) * windowMs;
+    if (boundary === this.lastSwept) return;
+    this.lastSwept = boundary;
     this.tracker.closeEndedMarked(boundary, this.threshold, keep);
   }
 
