@@ -30,6 +30,9 @@ const ImportsPage = lazy(() =>
 const AppealsPage = lazy(() =>
   import('./pages/intercept/appeals/AppealsPage').then((m) => ({ default: m.AppealsPage })),
 );
+const CallerReviewPage = lazy(() =>
+  import('./pages/intercept/callerReview/CallerReviewPage').then((m) => ({ default: m.CallerReviewPage })),
+);
 const DomainWatchPage = lazy(() =>
   import('./pages/intercept/domainWatch/DomainWatchPage').then((m) => ({ default: m.DomainWatchPage })),
 );
@@ -128,6 +131,10 @@ export const router = createBrowserRouter([
           {
             path: '/intercept/domain-watch',
             element: guarded('intel.domainWatch', <DomainWatchPage />),
+          },
+          {
+            path: '/intercept/caller-review',
+            element: guarded('intel.callerReview', <CallerReviewPage />),
           },
           { path: '/warnings', element: <Navigate to="/warnings/queue" replace /> },
           { path: '/warnings/queue', element: guarded('warnings.queue', <WarningsPage />) },

@@ -19,3 +19,4 @@ export * from './warnings';
 export * from './cases';
 export * from './clues';
 export * from './cards';
+export * from './callerReview';

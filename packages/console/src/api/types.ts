@@ -100,13 +100,22 @@ export interface UserUpdateBody {
 
 // Intercept (拦截): intelligence lists and entries, screening verdicts, imports, appeals, API keys.
 
-export const listKinds = ['number', 'domain', 'url', 'account'] as const;
+export const listKinds = ['number', 'domain', 'url', 'account', 'app', 'imei'] as const;
 export type ListKind = (typeof listKinds)[number];
 
 export const entryActions = ['block', 'mark', 'allow'] as const;
 export type EntryAction = (typeof entryActions)[number];
 
-export const entryMatches = ['exact', 'prefix', 'domain', 'host', 'url_prefix', 'account'] as const;
+export const entryMatches = [
+  'exact',
+  'prefix',
+  'domain',
+  'host',
+  'url_prefix',
+  'account',
+  'app',
+  'imei',
+] as const;
 export type EntryMatch = (typeof entryMatches)[number];
 
 /** Match rules each list kind accepts; the first is the platform's default. */
@@ -115,6 +124,8 @@ export const matchesByKind: Record<ListKind, readonly EntryMatch[]> = {
   domain: ['domain', 'host'],
   url: ['url_prefix'],
   account: ['account'],
+  app: ['app'],
+  imei: ['imei'],
 };
 
 export const sourceKinds = ['case', 'report', 'partner', 'rule'] as const;
@@ -212,7 +223,7 @@ export interface EntryChange {
   reason: string | null;
 }
 
-export const screenKinds = ['number', 'sms', 'domain', 'url', 'account'] as const;
+export const screenKinds = ['number', 'sms', 'domain', 'url', 'account', 'app', 'imei'] as const;
 export type ScreenKind = (typeof screenKinds)[number];
 
 export interface ScreenItem {
@@ -364,7 +375,7 @@ export interface DomainWatchSubmitResult {
   raised: number;
 }
 
-export const apiKeyScopes = ['screen', 'events', 'appeal', 'punishment', 'cards'] as const;
+export const apiKeyScopes = ['screen', 'events', 'appeal', 'cdr', 'punishment', 'cards'] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
 export interface ApiKey {

@@ -13,6 +13,7 @@ export type PageKey =
   | 'intel.imports'
   | 'intel.appeals'
   | 'intel.domainWatch'
+  | 'intel.callerReview'
   | 'warnings'
   | 'warnings.queue'
   | 'warnings.figures'
@@ -81,6 +82,7 @@ const pageRoles: Partial<Record<PageKey, readonly Role[]>> = {
   'intel.imports': permissionRoles['intel.read'],
   'intel.appeals': ['admin', 'analyst', 'officer'],
   'intel.domainWatch': permissionRoles['intel.read'],
+  'intel.callerReview': permissionRoles['intel.read'],
   warnings: permissionRoles['warnings.read'],
   'warnings.queue': permissionRoles['warnings.read'],
   'warnings.figures': permissionRoles['warnings.read'],

@@ -1,6 +1,7 @@
 import { common } from './en/common';
 import { intercept } from './en/intercept';
 import { domainWatch } from './en/domainWatch';
+import { callerReview } from './en/callerReview';
 import { warnings } from './en/warnings';
 import { cases } from './en/cases';
 import { clues } from './en/clues';
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...common,
   ...intercept,
   ...domainWatch,
+  ...callerReview,
   ...warnings,
   ...cases,
   ...clues,

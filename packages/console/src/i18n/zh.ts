@@ -1,6 +1,7 @@
 import { common } from './zh/common';
 import { intercept } from './zh/intercept';
 import { domainWatch } from './zh/domainWatch';
+import { callerReview } from './zh/callerReview';
 import { warnings } from './zh/warnings';
 import { cases } from './zh/cases';
 import { clues } from './zh/clues';
@@ -13,6 +14,7 @@ export const zh = {
   ...common,
   ...intercept,
   ...domainWatch,
+  ...callerReview,
   ...warnings,
   ...cases,
   ...clues,

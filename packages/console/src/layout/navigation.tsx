@@ -23,6 +23,7 @@ import {
   KeyOutlined,
   NodeIndexOutlined,
   OrderedListOutlined,
+  PhoneOutlined,
   RadarChartOutlined,
   SolutionOutlined,
   UnorderedListOutlined,
@@ -100,6 +101,12 @@ export const interceptPages: NavPage[] = [
     path: '/intercept/domain-watch',
     label: 'nav.intel.domainWatch',
     icon: <RadarChartOutlined />,
+  },
+  {
+    key: 'intel.callerReview',
+    path: '/intercept/caller-review',
+    label: 'nav.intel.callerReview',
+    icon: <PhoneOutlined />,
   },
 ];
 

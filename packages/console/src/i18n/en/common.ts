@@ -114,6 +114,7 @@ export const common: CommonMessages = {
   'home.apiKeys.desc': 'Issue and revoke API keys for carriers, banks and other partners',
 
   'nav.intel.domainWatch': 'New domains',
+  'nav.intel.callerReview': 'Caller review',
   'forbidden.title': 'No access',
   'forbidden.subtitle': 'Your roles cannot open this page.',
   'notFound.title': 'Page not found',

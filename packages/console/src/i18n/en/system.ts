@@ -104,6 +104,7 @@ export const system: SystemMessages = {
   'apiKeys.scope.screen': 'Screening',
   'apiKeys.scope.events': 'Event reports',
   'apiKeys.scope.appeal': 'Appeals',
+  'apiKeys.scope.cdr': 'Call records (CDRs)',
   'apiKeys.scope.punishment': 'Punishment list',
   'apiKeys.createdTitle': 'Key created',
   'apiKeys.onceWarning':

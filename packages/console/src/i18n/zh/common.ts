@@ -105,6 +105,7 @@ export const common = {
   'home.apiKeys.desc': '为运营商、银行等合作单位发放和吊销接口密钥',
 
   'nav.intel.domainWatch': '新域名监测',
+  'nav.intel.callerReview': '呼叫行为复核',
   'forbidden.title': '没有访问权限',
   'forbidden.subtitle': '您的角色不能打开此页面。',
   'notFound.title': '页面不存在',

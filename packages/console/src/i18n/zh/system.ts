@@ -101,6 +101,7 @@ export const system = {
   'apiKeys.scope.screen': '研判接口',
   'apiKeys.scope.events': '事件上报',
   'apiKeys.scope.appeal': '申诉',
+  'apiKeys.scope.cdr': '话单报送',
   'apiKeys.scope.punishment': '惩戒名单',
   'apiKeys.createdTitle': '密钥已创建',
   'apiKeys.onceWarning': '密钥只显示这一次，关闭后无法再次查看。请立即复制并安全地交给使用单位。',

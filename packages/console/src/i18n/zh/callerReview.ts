@@ -1,0 +1,48 @@
+// Chinese texts: caller review (呼叫行为复核).
+export const callerReview = {
+  'callerReview.title': '呼叫行为复核',
+  'callerReview.subtitle': '运营商话单中呼叫行为异常（疑似猫池、GOIP、呼叫中心）的号码，按评分从高到低排列',
+  'callerReview.subtitleAnalyst':
+    '已自动标记的异常呼叫号码：拦截后加入号码名单，放行后加入放行名单并撤销标记，忽略仅关闭',
+  'callerReview.stats':
+    '话单流（{stream}）：已分析 {records} 条话单，跟踪 {numbers} 个号码，标记窗口 {markedWindows} 个，已知受害号码 {victims} 个，待处理 {queueDepth} 批',
+  'callerReview.col.number': '号码',
+  'callerReview.col.score': '评分',
+  'callerReview.col.contributions': '主要依据',
+  'callerReview.col.window': '最高分时段',
+  'callerReview.col.windows': '标记次数',
+  'callerReview.col.lastSeenAt': '最近标记',
+  'callerReview.col.decision': '处理结果',
+  'callerReview.col.actions': '操作',
+  'callerReview.windowFigures': '{calls} 次呼叫，{distinct} 个不同被叫，未接通 {unanswered}%',
+  'callerReview.noSignals': '无明显特征',
+  'callerReview.contributionTip': '{feature}：{value}',
+  'callerReview.feature.callsPerHour': '呼叫量大',
+  'callerReview.feature.distinctCalleeShare': '被叫分散',
+  'callerReview.feature.outboundShare': '只呼出',
+  'callerReview.feature.unansweredShare': '未接通多',
+  'callerReview.feature.shortShare': '短时通话多',
+  'callerReview.feature.nightShare': '夜间呼叫',
+  'callerReview.feature.victimCallees': '呼叫过受害人',
+  'callerReview.feature.imeiChanges': '频繁换机（IMEI）',
+  'callerReview.block': '拦截',
+  'callerReview.allow': '放行',
+  'callerReview.dismiss': '忽略',
+  'callerReview.decideTitle': '处理异常呼叫号码',
+  'callerReview.form.decision': '处理方式',
+  'callerReview.defaultBlockList': '呼叫行为复核拦截',
+  'callerReview.form.list': '加入名单',
+  'callerReview.form.listHelp': '仅列出您可修改的号码名单；默认名单首次使用时自动创建',
+  'callerReview.form.reason': '处理理由',
+  'callerReview.form.reasonHelp': '记入名单条目、变更历史和审计日志',
+  'callerReview.effect.block': '拦截后，{number} 将加入名单 {list}，合作方查询时将被拦截。',
+  'callerReview.effect.allow':
+    '放行后，{number} 将加入放行名单 caller-behaviour-allow 并撤销异常呼叫标记，此后不再标记。',
+  'callerReview.effect.dismiss': '忽略仅关闭此条，保留异常呼叫标记。',
+  'callerReview.alreadyDecided': '该号码已被处理，请刷新查看结果',
+  'callerReview.decided.block': '已拦截 {number}',
+  'callerReview.decided.allow': '已放行 {number}',
+  'callerReview.decided.dismiss': '已忽略 {number}',
+} as const;
+
+export type CallerReviewMessages = Record<keyof typeof callerReview, string>;
