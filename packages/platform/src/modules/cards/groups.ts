@@ -10,7 +10,6 @@ import type { Actor } from '../auth/actor.js';
 import { authorize } from '../auth/policy.js';
 import { getUnit } from '../org/index.js';
 import { CARD_KINDS, type CardKind } from './card-kinds.js';
-import { syncCaseCards } from './sync.js';
 import { escapeLike } from './store.js';
 import type { GroupBy } from './targets-store.js';
 
@@ -45,7 +44,6 @@ export async function groupCards(
   query: { by: GroupBy; unit?: string },
 ): Promise<CardGroups> {
   authorize(actor, 'cards.read');
-  await syncCaseCards(ctx);
   const unit = await getUnit(ctx, actor, query.unit ?? defaultUnit(ctx, actor));
   const under = `${escapeLike(unit.path)}%`;
   const placed =

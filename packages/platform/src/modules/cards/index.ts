@@ -5,7 +5,7 @@
  * dispatches only through the clues module's.
  */
 export { cardRoutes } from './routes.js';
-export { syncCaseCards } from './sync.js';
+export { applyCaseFootprints, followCaseFootprints, syncCaseCards } from './sync.js';
 export { CARD_KINDS, normalizeCardNumber, type CardKind } from './card-kinds.js';
 export { KEY_TARGET_MIN_SCORE, scorePerson } from './scoring.js';
 export { CHAIN_ROLES } from './chain.js';

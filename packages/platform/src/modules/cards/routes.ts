@@ -30,10 +30,16 @@ import {
   TargetQuery,
 } from './schemas.js';
 import { getCard, listCards, revealPerson } from './service.js';
+import { followCaseFootprints, syncCaseCards } from './sync.js';
 import { listTargets } from './targets.js';
 
 export function cardRoutes(ctx: Context) {
   return async (app: App) => {
+    // The cards follow the cases on write from now on; what was written before is caught up at start.
+    followCaseFootprints();
+    app.addHook('onReady', async () => {
+      await syncCaseCards(ctx);
+    });
     // Partner feeds may come as NDJSON: one card per line, a line that is not JSON rejected in its place.
     app.addContentTypeParser(
       'application/x-ndjson',

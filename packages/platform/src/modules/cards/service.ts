@@ -12,7 +12,6 @@ import { getUnit } from '../org/index.js';
 import { findVisiblePerson } from './chain.js';
 import type { CardKind } from './card-kinds.js';
 import { findCard, findCardTouches, findCards } from './store.js';
-import { syncCaseCards } from './sync.js';
 import type { GroupBy } from './targets-store.js';
 import { toCardView } from './views.js';
 
@@ -29,7 +28,6 @@ export interface CardQuery {
 
 export async function listCards(ctx: Context, actor: Actor, query: CardQuery) {
   authorize(actor, 'cards.read');
-  await syncCaseCards(ctx);
   const unitPath = query.unit ? (await getUnit(ctx, actor, query.unit)).path : undefined;
   const { rows, total } = await findCards(ctx.db, actor.unitPath, {
     kind: query.kind,
@@ -46,7 +44,6 @@ export async function listCards(ctx: Context, actor: Actor, query: CardQuery) {
 
 export async function getCard(ctx: Context, actor: Actor, id: string) {
   authorize(actor, 'cards.read');
-  await syncCaseCards(ctx);
   const row = /^[0-9a-f-]{36}$/i.test(id) ? await findCard(ctx.db, actor.unitPath, id) : undefined;
   if (!row) throw new AppError('not_found', `no involved card ${id} in your part of the org tree`);
   const touches = await findCardTouches(ctx.db, row.id);

@@ -1,12 +1,21 @@
 /**
  * Keeps the involved cards in step with the cases: every account and mobile-number footprint becomes
  * (or touches) an involved card, with its case, unit and amount; a removed footprint or a case closed
- * as a mistake stops counting. Reads the cases module's `findCardFootprints` from a watermark, so a run
- * costs what changed since the last one. Idempotent: the same footprint twice writes the same rows.
+ * as a mistake stops counting. On write: `followCaseFootprints` registers `applyCaseFootprints` with
+ * the cases module, which calls it inside each transaction that adds or removes footprints. Reads of
+ * the cards never synchronise. `syncCaseCards` catches up (at start) with what was written while no
+ * platform listened (one-shot tools, older data), from a watermark. Idempotent: the same footprint
+ * twice writes the same rows.
  */
 import { sql } from 'kysely';
 import type { Context } from '../../context.js';
-import { findCardFootprints, type CardFootprint, type CardFootprintCursor } from '../cases/index.js';
+import {
+  findCardFootprints,
+  lockCardFootprintsOfCases,
+  onCardFootprints,
+  type CardFootprint,
+  type CardFootprintCursor,
+} from '../cases/index.js';
 import { cardOfFootprint } from './card-kinds.js';
 import type { Db } from './store.js';
 
@@ -58,7 +67,12 @@ async function syncOnce(ctx: Context): Promise<number> {
   for (;;) {
     const footprints = await findCardFootprints(ctx.db, after, BATCH);
     if (footprints.length === 0) break;
-    await ctx.db.transaction().execute((tx) => applyFootprints(tx, footprints, ctx.clock.now()));
+    const caseIds = [...new Set(footprints.map((footprint) => footprint.caseId))];
+    await ctx.db
+      .transaction()
+      .execute(async (tx) =>
+        applyCaseFootprints(tx, await lockCardFootprintsOfCases(tx, caseIds), ctx.clock.now()),
+      );
     read += footprints.length;
     const last = footprints[footprints.length - 1]!;
     after = { changedAt: last.changedAt, id: last.id };
@@ -78,7 +92,13 @@ async function syncOnce(ctx: Context): Promise<number> {
   return read;
 }
 
-async function applyFootprints(tx: Db, footprints: CardFootprint[], now: Date): Promise<void> {
+/** From now on, the cards follow every footprint change of the cases in the same transaction. */
+export function followCaseFootprints(): void {
+  onCardFootprints(applyCaseFootprints);
+}
+
+/** Upserts the cards of the footprints and one touch per footprint (active or not, as it stands). */
+export async function applyCaseFootprints(tx: Db, footprints: CardFootprint[], now: Date): Promise<void> {
   const cards = new Map<string, { kind: string; number: string; issuer: string | null }>();
   const touches: { footprint: CardFootprint; key: string }[] = [];
   for (const footprint of footprints) {

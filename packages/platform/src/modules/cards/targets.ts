@@ -11,7 +11,6 @@ import { getUnit } from '../org/index.js';
 import { maskIdNumber, maskName } from '../personal-data/index.js';
 import { defaultUnit } from './groups.js';
 import { KEY_TARGET_MIN_SCORE, scorePerson, type Reason } from './scoring.js';
-import { syncCaseCards } from './sync.js';
 import { findPersonActivities, type GroupBy, type PersonActivityRow } from './targets-store.js';
 
 export interface RankedTarget {
@@ -38,7 +37,6 @@ export async function rankTargets(
   by: GroupBy,
   minScore = KEY_TARGET_MIN_SCORE,
 ): Promise<RankedTarget[]> {
-  await syncCaseCards(ctx);
   const rows = await findPersonActivities(ctx.db, unit.path, by);
   return rows
     .map((row) => {

@@ -33,6 +33,7 @@ import {
   type FootprintKind,
 } from './footprint-kinds.js';
 import type { FootprintInput } from './schemas.js';
+import { cardFootprintsChanged } from './card-footprints.js';
 import { findOtherHolder, insertFootprints, markFootprintsRemoved, type Db } from './store.js';
 
 export interface PreparedFootprint {
@@ -160,6 +161,7 @@ export async function addFootprintsIn(
     const mine = footprints.filter((f) => f.listKind === kind);
     await listFootprints(tx, actor, list, theCase, mine, now);
   }
+  await cardFootprintsChanged(tx, [theCase.id], now);
   return stored;
 }
 
@@ -259,6 +261,7 @@ export async function withdrawFootprintsIn(
     footprints.map((f) => f.id),
     { removed_by: actorName(actor), removed_at: now, removal_reason: reason },
   );
+  if (removed.length) await cardFootprintsChanged(tx, [theCase.id], now);
   let entriesWithdrawn = 0;
   let entriesHandedOver = 0;
   const seen = new Set<string>();
