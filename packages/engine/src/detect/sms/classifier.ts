@@ -8,7 +8,7 @@
  */
 import { FRAUD_TYPES, type FraudType } from '../fraud-types.js';
 import { normaliseIntoScratch, type ScratchNormalisedText } from '../text/normalise.js';
-import { SmsFeatureExtractor } from './features.js';
+import { NAMED_FEATURE_VALUE, SHAPE_FEATURE_NAMES, SmsFeatureExtractor } from './features.js';
 import {
   decodeSmsModel,
   TYPE_OFFSET,
@@ -29,7 +29,20 @@ export interface FeatureEvidence {
   readonly weight: number;
 }
 
-export type SmsEvidence = PatternEvidence | FeatureEvidence;
+/**
+ * A named trait of the message that pushed the predicted label (`SHAPE_FEATURE_NAMES`): `link`,
+ * `link:tld:top`, `link:hyphen`, `header` (【brand】 first), `signature` (【brand】 last), `optout`
+ * (退订, 回T, 拒收请回复R), `ev3` (pattern evidence weight 3), each maybe crossed with the length
+ * class (`optout&short`), or `len:short`.
+ */
+export interface SignalEvidence {
+  readonly kind: 'signal';
+  readonly name: string;
+  /** Its share of the predicted label's logit. */
+  readonly weight: number;
+}
+
+export type SmsEvidence = PatternEvidence | FeatureEvidence | SignalEvidence;
 
 export interface SmsClassification {
   readonly label: SmsLabel;
@@ -71,6 +84,9 @@ export const SMS_FRAUD_THRESHOLDS = { mark: 0.5, block: 0.9 } as const;
  */
 export const SMS_PATTERN_VOTE = { from: 5, perPoint: 3 } as const;
 
+/** How much each point of a type's pattern weight adds to the head's probability of that type. */
+const PATTERN_TYPE_NUDGE = 0.15;
+
 /** Pattern weight of one category that lets patterns name a type the model head does not know. */
 const PATTERN_TYPE_OVERRIDE = 4;
 
@@ -92,25 +108,24 @@ export function createSmsClassifier(
   const typeCount = m.fraudTypes.length;
   const logits = new Float64Array(labelCount);
   const typeLogits = new Float64Array(typeCount);
-  const typeSums = new Int32Array(Math.max(4, typeCount));
+  // Per output row (labels, then types): sums of the quantised weights of the n-grams and of the
+  // named features.
+  const ngramSums = new Int32Array(TYPE_OFFSET + Math.max(4, typeCount));
+  const namedSums = new Int32Array(TYPE_OFFSET + Math.max(4, typeCount));
+  const { weights, stride } = m;
 
-  const classify = (text: string): SmsClassification => {
-    const normalised = normaliseIntoScratch(text);
-    const patterns = matcher.match(normalised, text);
-    const features = extractor.extract(normalised.codes, normalised.length, patterns);
-    const { buckets, count } = features;
-    const { weights, stride } = m;
+  /** Sums the weights of buckets[from, to) per row into `out` (labels at 0..2, types from TYPE_OFFSET). */
+  const sumWeights = (buckets: Int32Array, from: number, to: number, out: Int32Array): void => {
     let normal = 0;
     let spam = 0;
     let fraud = 0;
-    typeSums.fill(0);
     if (stride === 8) {
       // Up to four types share the bucket's cache line with the labels: sum both heads in one pass.
       let t0 = 0;
       let t1 = 0;
       let t2 = 0;
       let t3 = 0;
-      for (let f = 0; f < count; f++) {
+      for (let f = from; f < to; f++) {
         const base = buckets[f]! * 8;
         normal += weights[base]!;
         spam += weights[base + 1]!;
@@ -120,23 +135,39 @@ export function createSmsClassifier(
         t2 += weights[base + 6]!;
         t3 += weights[base + 7]!;
       }
-      typeSums[0] = t0;
-      typeSums[1] = t1;
-      typeSums[2] = t2;
-      typeSums[3] = t3;
+      out[TYPE_OFFSET] = t0;
+      out[TYPE_OFFSET + 1] = t1;
+      out[TYPE_OFFSET + 2] = t2;
+      out[TYPE_OFFSET + 3] = t3;
     } else {
-      for (let f = 0; f < count; f++) {
+      for (let t = 0; t < typeCount; t++) out[TYPE_OFFSET + t] = 0;
+      for (let f = from; f < to; f++) {
         const base = buckets[f]! * stride;
         normal += weights[base]!;
         spam += weights[base + 1]!;
         fraud += weights[base + 2]!;
-        for (let t = 0; t < typeCount; t++) typeSums[t] = typeSums[t]! + weights[base + TYPE_OFFSET + t]!;
+        for (let t = 0; t < typeCount; t++)
+          out[TYPE_OFFSET + t] = out[TYPE_OFFSET + t]! + weights[base + TYPE_OFFSET + t]!;
       }
     }
-    const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
-    logits[0] = m.bias[0]! + m.scale[0]! * normal * norm;
-    logits[1] = m.bias[1]! + m.scale[1]! * spam * norm;
-    logits[2] = m.bias[2]! + m.scale[2]! * fraud * norm + patternVote(patterns);
+    out[0] = normal;
+    out[1] = spam;
+    out[2] = fraud;
+  };
+
+  const classify = (text: string): SmsClassification => {
+    const normalised = normaliseIntoScratch(text);
+    const patterns = matcher.match(normalised, text);
+    const features = extractor.extract(normalised.codes, normalised.length, patterns);
+    const { buckets, count, ngramCount } = features;
+    // The n-grams' sums are divided by sqrt(ngramCount), the named features' weighed by NAMED_FEATURE_VALUE.
+    sumWeights(buckets, 0, ngramCount, ngramSums);
+    sumWeights(buckets, ngramCount, count, namedSums);
+    const norm = ngramCount > 0 ? 1 / Math.sqrt(ngramCount) : 0;
+    for (let r = 0; r < labelCount; r++) {
+      logits[r] = m.bias[r]! + m.scale[r]! * (ngramSums[r]! * norm + namedSums[r]! * NAMED_FEATURE_VALUE);
+    }
+    logits[2] = logits[2]! + patternVote(patterns);
 
     const labelProbabilities = softmax(logits);
     let best = 0;
@@ -146,7 +177,10 @@ export function createSmsClassifier(
     let fraudType: FraudType | null = null;
     if (label === 'fraud') {
       for (let t = 0; t < typeCount; t++) {
-        typeLogits[t] = m.bias[labelCount + t]! + m.scale[labelCount + t]! * typeSums[t]! * norm;
+        const row = labelCount + t;
+        const n = ngramSums[TYPE_OFFSET + t]!;
+        typeLogits[t] =
+          m.bias[row]! + m.scale[row]! * (n * norm + namedSums[TYPE_OFFSET + t]! * NAMED_FEATURE_VALUE);
       }
       fraudType = pickFraudType(m, typeLogits, patterns);
     }
@@ -155,6 +189,7 @@ export function createSmsClassifier(
     const evidence: SmsEvidence[] = patterns;
     if (topFeatures > 0 && (best !== 0 || explainNormal)) {
       for (const item of explain(m, best, norm, features, normalised, text, topFeatures)) evidence.push(item);
+      for (const item of explainSignals(m, best, features)) evidence.push(item);
     }
     return {
       label,
@@ -240,12 +275,32 @@ function pickFraudType(
   let best = 0;
   for (let t = 1; t < head.length; t++) {
     // Pattern hits nudge the head's choice between the types it knows.
-    const score = head[t]! + 0.05 * (patternWeight.get(m.fraudTypes[t]!) ?? 0);
-    const bestScore = head[best]! + 0.05 * (patternWeight.get(m.fraudTypes[best]!) ?? 0);
+    const score = head[t]! + PATTERN_TYPE_NUDGE * (patternWeight.get(m.fraudTypes[t]!) ?? 0);
+    const bestScore = head[best]! + PATTERN_TYPE_NUDGE * (patternWeight.get(m.fraudTypes[best]!) ?? 0);
     if (score > bestScore) best = t;
   }
   return m.fraudTypes[best]!;
 }
+
+/** The shape features that pushed label `row` up, heaviest first (at most `SIGNALS_SHOWN`). */
+function explainSignals(
+  m: SmsModel,
+  row: number,
+  features: ReturnType<SmsFeatureExtractor['extract']>,
+): SignalEvidence[] {
+  const out: SignalEvidence[] = [];
+  for (let f = features.ngramCount; f < features.count; f++) {
+    const index = -2 - features.positions[f]!;
+    if (index < 0) continue; // a pattern feature: shown as its span already
+    const weight = m.weights[features.buckets[f]! * m.stride + row]! * m.scale[row]! * NAMED_FEATURE_VALUE;
+    if (weight <= 0) continue;
+    out.push({ kind: 'signal', name: SHAPE_FEATURE_NAMES[index]!, weight: Math.round(weight * 1e4) / 1e4 });
+  }
+  out.sort((a, b) => b.weight - a.weight || (a.name < b.name ? -1 : 1));
+  return out.slice(0, SIGNALS_SHOWN);
+}
+
+const SIGNALS_SHOWN = 3;
 
 function explain(
   m: SmsModel,

@@ -35,6 +35,7 @@ export {
   type SmsClassifier,
   type SmsClassifierOptions,
   type SmsEvidence,
+  type SignalEvidence,
 } from './classifier.js';
 export { trainSmsModel, SMS_TRAINING_DEFAULTS, type SmsExample, type SmsTrainingOptions } from './train.js';
 export { evaluateSmsClassifier, type ClassMetrics, type SmsEvaluation } from './evaluate.js';
@@ -49,3 +50,12 @@ export const SMS_MODEL_URL: URL = new URL('../../../models/sms-model.json', impo
 export function readShippedSmsModel(readText: (url: URL) => string): SmsModelFile {
   return JSON.parse(readText(SMS_MODEL_URL)) as SmsModelFile;
 }
+export {
+  expandTemplate,
+  generateSms,
+  type GeneratedSms,
+  type SlotTable,
+  type SmsTemplate,
+} from './synthetic.js';
+export { generateSyntheticTrainingSet, SYNTHETIC_TRAIN_TEMPLATES } from './synthetic-train-templates.js';
+export { readSmsShape, SHAPE_FEATURE_NAMES, type SmsShape } from './features.js';

@@ -11,7 +11,7 @@
 import { base64ToBytes, bytesToBase64, pushVarint, readVarint } from '../codec.js';
 import type { FraudType } from '../fraud-types.js';
 
-export const SMS_MODEL_FORMAT = 'fanzha-sms-linear/1';
+export const SMS_MODEL_FORMAT = 'fanzha-sms-linear/2';
 
 export const SMS_LABELS = ['normal', 'spam', 'fraud'] as const;
 export type SmsLabel = (typeof SMS_LABELS)[number];
@@ -29,6 +29,9 @@ export interface SmsTrainingRecord {
    */
   readonly refitOnAll?: boolean;
   readonly dataSha256?: string;
+  /** Messages expanded from the training templates (`synthetic-train-templates.ts`) and their weight. */
+  readonly syntheticExamples?: number;
+  readonly syntheticWeight?: number;
 }
 
 export interface SmsModelFile {

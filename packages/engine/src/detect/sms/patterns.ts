@@ -9,7 +9,7 @@
  */
 import type { FraudType } from '../fraud-types.js';
 
-export const SMS_PATTERN_SET_VERSION = '2026.11.2';
+export const SMS_PATTERN_SET_VERSION = '2026.11.3';
 
 export type PatternCategory = FraudType | 'generic';
 
@@ -53,6 +53,26 @@ export const SMS_KEYWORD_PATTERNS: readonly SmsKeywordPattern[] = [
     category: 'generic',
     weight: 2,
     keywords: ['验证码告诉', '提供验证码', '把验证码', '报一下验证码', '验证码发给'],
+  },
+  {
+    id: 'generic.account_alert',
+    category: 'generic',
+    weight: 2,
+    keywords: [
+      '账户存在异常',
+      '账户异常',
+      '账号异常',
+      '账户存在风险',
+      '已被限制使用',
+      '已被停用',
+      '将被冻结',
+      '否则将冻结',
+      '逾期将冻结',
+      '身份核验',
+      '重新认证',
+      '认证已失效',
+      '已失效',
+    ],
   },
   {
     id: 'generic.transfer',
@@ -131,7 +151,7 @@ export const SMS_KEYWORD_PATTERNS: readonly SmsKeywordPattern[] = [
     id: 'loan.no_check',
     category: 'fake_loan',
     weight: 2,
-    keywords: ['不看征信', '黑户可贷', '秒到账', '无需审核', '秒下款', '白户可贷'],
+    keywords: ['不看征信', '不查征信', '黑户可贷', '黑户可办', '秒到账', '无需审核', '秒下款', '白户可贷'],
   },
   {
     id: 'loan.fee',
@@ -166,6 +186,8 @@ export const SMS_KEYWORD_PATTERNS: readonly SmsKeywordPattern[] = [
       '关闭百万保障',
       '取消vip',
       '自动扣费',
+      '百万保障',
+      '保障服务',
     ],
   },
   {
@@ -224,6 +246,9 @@ export const SMS_KEYWORD_PATTERNS: readonly SmsKeywordPattern[] = [
       '注销校园贷',
       '注销学生账户',
       '关闭校园贷',
+      '逾期记录',
+      '征信洗白',
+      '呆账',
     ],
   },
 
@@ -277,7 +302,7 @@ export const SMS_KEYWORD_PATTERNS: readonly SmsKeywordPattern[] = [
     id: 'romance.relation',
     category: 'romance',
     weight: 1,
-    keywords: ['亲爱的', '宝贝', '老公', '老婆', '交友', '婚恋', '相亲', '网恋'],
+    keywords: ['亲爱的', '宝贝', '老公', '老婆', '交友', '婚恋', '相亲', '网恋', '加错了', '加错人'],
   },
   {
     id: 'romance.invest',
@@ -287,7 +312,35 @@ export const SMS_KEYWORD_PATTERNS: readonly SmsKeywordPattern[] = [
   },
 ];
 
+/** A link as the normalised text writes it: a scheme, www, or a host name with a common TLD. */
+const LINK = String.raw`(?:https?:\/\/|www\.|[a-z0-9-]+\.(?:top|xyz|cc|vip|icu|pw|club|shop|site|info|ltd|online|live|app|work|link|tk|ml|com|cn|net)\b)`;
+const ALERT = '(?:异常|冻结|失效|过期|停用|注销|限制使用|认证|核验|身份验证|升级|激活|清零|解除|逾期)';
+
 export const SMS_REGEX_PATTERNS: readonly SmsRegexPattern[] = [
+  {
+    // Phishing: the account is in trouble and a link fixes it (bank, ETC, medical insurance, points).
+    id: 'generic.alert_link',
+    category: 'generic',
+    weight: 3,
+    anchors: [
+      '异常',
+      '冻结',
+      '失效',
+      '过期',
+      '停用',
+      '注销',
+      '限制使用',
+      '认证',
+      '核验',
+      '身份验证',
+      '升级',
+      '激活',
+      '清零',
+      '解除',
+      '逾期',
+    ],
+    regex: new RegExp(`${ALERT}[^。]{0,40}${LINK}|${LINK}[^。]{0,30}${ALERT}`),
+  },
   {
     id: 'generic.url_with_reward',
     category: 'generic',
@@ -300,7 +353,7 @@ export const SMS_REGEX_PATTERNS: readonly SmsRegexPattern[] = [
     category: 'click_farming_rebate',
     weight: 2,
     anchors: ['日'],
-    regex: /日(?:赚|入|结)\d{2,4}/,
+    regex: /日(?:赚|入|结)(?:\d{2,4}|[一二两三四五六七八九几][十百千]|上千|过千)/,
   },
   {
     id: 'police.case_number',

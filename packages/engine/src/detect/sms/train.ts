@@ -7,7 +7,7 @@
 import { FRAUD_TYPES, type FraudType } from '../fraud-types.js';
 import { mulberry32, shuffleInPlace } from '../random.js';
 import { normaliseIntoScratch } from '../text/normalise.js';
-import { SmsFeatureExtractor } from './features.js';
+import { NAMED_FEATURE_VALUE, SmsFeatureExtractor } from './features.js';
 import {
   encodeSmsModel,
   SMS_LABELS,
@@ -21,6 +21,8 @@ export interface SmsExample {
   readonly text: string;
   readonly label: SmsLabel;
   readonly fraudType: FraudType | null;
+  /** Weight of this example in both heads, on top of its label's weight (default 1). */
+  readonly weight?: number;
 }
 
 export interface SmsTrainingOptions {
@@ -66,6 +68,8 @@ export function trainSmsModel(
 
   // Featurise once: features per example as a slice of one flat array.
   const offsets = new Int32Array(examples.length + 1);
+  // Where each example's named (pattern and shape) features start.
+  const namedFrom = new Int32Array(examples.length);
   const chunks: Int32Array[] = [];
   let total = 0;
   examples.forEach((example, i) => {
@@ -77,13 +81,15 @@ export function trainSmsModel(
     );
     chunks.push(features.buckets.slice(0, features.count));
     offsets[i] = total;
+    namedFrom[i] = total + features.ngramCount;
     total += features.count;
   });
   offsets[examples.length] = total;
   const flat = new Int32Array(total);
   chunks.forEach((chunk, i) => flat.set(chunk, offsets[i]!));
   const labelWeights = options.labelWeights ?? DEFAULT_LABEL_WEIGHTS;
-  const exampleWeight = Float64Array.from(examples, (e) => labelWeights[e.label]);
+  const exampleWeight = Float64Array.from(examples, (e) => labelWeights[e.label] * (e.weight ?? 1));
+  const typeWeight = Float64Array.from(examples, (e) => e.weight ?? 1);
   const labelIndex = Int32Array.from(examples, (e) => SMS_LABELS.indexOf(e.label));
   const typeIndex = Int32Array.from(examples, (e) =>
     e.fraudType === null ? -1 : fraudTypes.indexOf(e.fraudType),
@@ -95,8 +101,10 @@ export function trainSmsModel(
   const random = mulberry32(seed);
   const logits = new Float64Array(rows);
 
+  const named = NAMED_FEATURE_VALUE;
   const step = (
     from: number,
+    middle: number,
     to: number,
     target: number,
     first: number,
@@ -106,10 +114,11 @@ export function trainSmsModel(
   ) => {
     let max = -Infinity;
     for (let r = first; r < last; r++) {
-      let z = bias[r]!;
       let s = 0;
-      for (let k = from; k < to; k++) s += weights[r * buckets + flat[k]!]!;
-      z += s * norm;
+      for (let k = from; k < middle; k++) s += weights[r * buckets + flat[k]!]!;
+      let t = 0;
+      for (let k = middle; k < to; k++) t += weights[r * buckets + flat[k]!]!;
+      const z = bias[r]! + s * norm + t * named;
       logits[r] = z;
       if (z > max) max = z;
     }
@@ -119,9 +128,14 @@ export function trainSmsModel(
       const gradient = logits[r]! / sum - (r - first === target ? 1 : 0);
       bias[r] = bias[r]! - rate * gradient;
       const g = rate * gradient * norm;
-      for (let k = from; k < to; k++) {
+      for (let k = from; k < middle; k++) {
         const w = r * buckets + flat[k]!;
         weights[w] = weights[w]! * (1 - rate * l2) - g;
+      }
+      const h = rate * gradient * named;
+      for (let k = middle; k < to; k++) {
+        const w = r * buckets + flat[k]!;
+        weights[w] = weights[w]! * (1 - rate * l2) - h;
       }
     }
   };
@@ -133,9 +147,11 @@ export function trainSmsModel(
       const from = offsets[i]!;
       const to = offsets[i + 1]!;
       if (to === from) continue;
-      const norm = 1 / Math.sqrt(to - from);
-      step(from, to, labelIndex[i]!, 0, labelCount, norm, rate * exampleWeight[i]!);
-      if (typeIndex[i]! >= 0) step(from, to, typeIndex[i]!, labelCount, rows, norm, rate);
+      const middle = namedFrom[i]!;
+      const norm = middle > from ? 1 / Math.sqrt(middle - from) : 0;
+      step(from, middle, to, labelIndex[i]!, 0, labelCount, norm, rate * exampleWeight[i]!);
+      if (typeIndex[i]! >= 0)
+        step(from, middle, to, typeIndex[i]!, labelCount, rows, norm, rate * typeWeight[i]!);
     }
   }
 
