@@ -33,7 +33,7 @@ export type EventCheck = { ok: true; event: ValidEvent } | { ok: false; id: stri
 /** How far ahead of the platform's clock an event's time may be (partners' clocks drift). */
 export const MAX_FUTURE_MS = 5 * 60_000;
 
-const SCREEN_KINDS: readonly ScreenKind[] = ['number', 'sms', 'domain', 'url', 'account'];
+const SCREEN_KINDS: readonly ScreenKind[] = ['number', 'sms', 'domain', 'url', 'account', 'app', 'imei'];
 
 const text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 const oneOf = (values: readonly string[]) => Type.Unsafe<string>({ type: 'string', enum: [...values] });

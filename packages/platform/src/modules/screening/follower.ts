@@ -215,6 +215,10 @@ function addRow(builder: ScreenerBuilder, entry: IntelEntry): void {
         records.intern(entry, entry.accountKind),
       );
       return;
+    case 'app':
+    case 'imei':
+      builder.identifiers.addNormalized(entry.kind, entry.value, records.intern(entry, entry.kind));
+      return;
     default:
       break;
   }

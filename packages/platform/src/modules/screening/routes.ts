@@ -38,7 +38,8 @@ export function screeningRoutes(service: ScreeningService, options: { consoleTes
         config: { access: { scope: 'screen' } },
         schema: {
           tags: ['screening'],
-          summary: 'Screen one number, SMS, domain, URL or account; the verdict explains itself',
+          summary:
+            'Screen one number, SMS, domain, URL, account, app or device (IMEI); the verdict explains itself',
           security: [{ apiKey: [] }],
           body: ScreenItemSchema,
           response: { 200: VerdictSchema, ...errorResponses },

@@ -1,17 +1,25 @@
 import { Type } from 'typebox';
 
-const Kind = Type.Union([
-  Type.Literal('number'),
-  Type.Literal('sms'),
-  Type.Literal('domain'),
-  Type.Literal('url'),
-  Type.Literal('account'),
-]);
+const Kind = Type.Union(
+  [
+    Type.Literal('number'),
+    Type.Literal('sms'),
+    Type.Literal('domain'),
+    Type.Literal('url'),
+    Type.Literal('account'),
+    Type.Literal('app'),
+    Type.Literal('imei'),
+  ],
+  {
+    description:
+      'number; sms (the sender, with its text); domain; url; account; app (Android package name or iOS bundle id, e.g. com.example.loan); imei (a device: 15-digit IMEI, 16-digit IMEISV or 14-digit TAC + serial)',
+  },
+);
 
 export const ScreenItemSchema = Type.Object(
   {
     kind: Kind,
-    /** The number, SMS sender, domain, URL or account; any written form. */
+    /** The number, SMS sender, domain, URL, account, app id or IMEI; any written form. */
     value: Type.String({ maxLength: 4096 }),
     /** SMS text (kind sms). */
     text: Type.Optional(Type.String({ maxLength: 4096 })),

@@ -31,6 +31,8 @@ const entries: IntelEntry[] = [
   { kind: 'domain', value: 'only.example.org', match: 'host', ...provenance('domains', 'block', 'D') },
   { kind: 'url', value: 'https://example.com/login', ...provenance('urls', 'mark', 'U') },
   { kind: 'account', accountKind: 'qq', value: '123456', ...provenance('accounts', 'block', 'A') },
+  { kind: 'app', value: 'com.fake.safebox', ...provenance('case-apps', 'block', 'A') },
+  { kind: 'imei', value: '490154203237518', ...provenance('case-devices', 'block', 'A') },
 ];
 
 const probes = [
@@ -47,6 +49,9 @@ const probes = [
   { kind: 'url', value: 'https://example.com/login2' },
   { kind: 'account', value: 'qq:123456' },
   { kind: 'account', value: 'qq:654321' },
+  { kind: 'app', value: 'Com.Fake.SafeBox' },
+  { kind: 'app', value: 'com.fake.other' },
+  { kind: 'imei', value: '4901542032375102' },
 ] as const;
 
 describe('screener snapshot files', () => {

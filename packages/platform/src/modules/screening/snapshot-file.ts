@@ -45,7 +45,8 @@ export async function writeSnapshotFile(
   now = Date.now(),
 ): Promise<string> {
   const snapshot = takeSnapshot(screener);
-  const entries = screener.numbers.size + screener.domains.size + screener.accounts.size;
+  const entries =
+    screener.numbers.size + screener.domains.size + screener.accounts.size + screener.identifiers.size;
   // The arrays' offsets depend on the header's length, which holds them: lay out from a guess of the
   // header's length, and widen it until the header fits.
   let reserved = 4096;

@@ -24,6 +24,7 @@ const { screener } = Screener.build([
     action: 'mark',
     ...entry,
   },
+  { kind: 'app', value: 'com.fake.invest', list: 'case-apps', action: 'block', ...entry },
 ]);
 const listFraudTypes = {
   of: (lists: readonly string[]) => (lists.includes('fake-police-numbers') ? 'fake_police' : null),
@@ -110,6 +111,19 @@ describe('SignalEnricher.toSignal', () => {
     expect(sut.toSignal(event('app', { app: 'Com.Fake.SafeBox' }))).toMatchObject({
       counterparty: 'com.fake.safebox',
       listed: null,
+    });
+  });
+
+  it('screens an installed app by its id, so a listed one is listed', () => {
+    expect(sut.toSignal(event('app', { app: 'package:Com.Fake.Invest', name: '高收益理财' }))).toMatchObject({
+      counterparty: 'com.fake.invest',
+      listed: 'block',
+      lists: ['case-apps'],
+    });
+    expect(sut.toSignal(event('app', { app: '高收益理财' }))).toMatchObject({
+      counterparty: '高收益理财',
+      listed: null,
+      lists: [],
     });
   });
 });

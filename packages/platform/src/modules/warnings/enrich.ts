@@ -112,8 +112,12 @@ export function counterpartyItems(kind: EventKind, evidence: Record<string, unkn
       // An SMS hit names the sender; its text, if any, is not part of the hit.
       return [{ kind: screenKind === 'sms' ? 'number' : screenKind, value } as ScreenItem];
     }
-    case 'app':
-      return [];
+    case 'app': {
+      // Screened by its package / bundle id, so an app listed from a case or a feed is `listed`
+      // (the listed-app-installed rule); a display name alone is no identity and answers invalid.
+      const app = stringField(evidence, 'app');
+      return app ? [{ kind: 'app', value: app }] : [];
+    }
   }
 }
 
@@ -147,7 +151,6 @@ export class SignalEnricher {
       counterparty ??= verdict.normalized ?? item.value.trim();
       note(verdict);
     }
-    if (event.kind === 'app') counterparty = stringField(evidence, 'app')?.trim().toLowerCase() ?? null;
 
     let smsFraudType: FraudType | null = null;
     const text = event.kind === 'sms' ? stringField(evidence, 'text') : null;

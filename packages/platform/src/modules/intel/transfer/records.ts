@@ -2,6 +2,7 @@
  * Rows of an import file → entry inputs. Each format's reader yields `ImportRow`s with the line (or
  * object) number, so every bad row can be reported where the person will find it.
  */
+import { MATCHES_BY_KIND } from '../normalize.js';
 import type { EntryInput } from '../service.js';
 
 export type ImportFormat = 'csv' | 'ndjson' | 'stix';
@@ -24,7 +25,7 @@ export const CSV_COLUMNS = [
 
 const ACTIONS = new Set(['block', 'mark', 'allow']);
 const SOURCE_KINDS = new Set(['case', 'report', 'partner', 'rule']);
-const MATCHES = new Set(['exact', 'prefix', 'domain', 'host', 'url_prefix', 'account']);
+const MATCHES = new Set<string>(Object.values(MATCHES_BY_KIND).flat());
 
 /** Checks one flat record (CSV columns or NDJSON fields, already mapped to CSV names). */
 export function recordToInput(record: Record<string, unknown>): { input: EntryInput } | { error: string } {
