@@ -1,9 +1,10 @@
 /** `fanzha lists`, `import`, `export` and `screen` on an embedded store in a temporary folder. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runFanzha } from '../test-support/cli.js';
+import { FANZHA_BIN, runFanzha } from '../test-support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fanzha-intel-cli-'));
 const env = { FANZHA_DATA_DIR: join(dir, 'data'), DATABASE_URL: '' };
@@ -42,11 +43,47 @@ describe('fanzha intel commands', { timeout: 120_000 }, () => {
     expect(JSON.parse(array.stdout).map((v: { action: string }) => v.action)).toEqual(['block']);
   });
 
+  it('leaves the lists as they were when an import is killed mid-way (kill -9), and imports after it', async () => {
+    const big = join(dir, 'big.csv');
+    const file = createWriteStream(big);
+    file.write('value\n');
+    for (let i = 0; i < 200_000; i += 10_000)
+      file.write(
+        Array.from({ length: 10_000 }, (_, j) => `1372${String(i + j).padStart(7, '0')}\n`).join(''),
+      );
+    await new Promise((resolve) => file.end(resolve));
+    const child = spawn(
+      process.execPath,
+      ['--conditions=source', FANZHA_BIN, 'import', '--list', 'case-numbers', '--format', 'csv', big],
+      { env: { ...process.env, FANZHA_FROM_SOURCE: '1', ...env } },
+    );
+    // Progress lines (stderr is not a terminal): kill once the rows are being written into the list.
+    const killed = await new Promise<string>((resolve, reject) => {
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes('import: writing') && child.kill('SIGKILL')) resolve(stderr);
+      });
+      child.on('exit', (code, signal) => {
+        if (signal !== 'SIGKILL')
+          reject(new Error(`the import ended (${code}) before it was killed: ${stderr}`));
+      });
+    });
+    expect(killed).toContain('import: reading');
+    await new Promise((resolve) => child.once('close', resolve));
+    expect((await runFanzha(['lists', 'show'], { env })).stdout).toMatch(/case-numbers\tnumber\tblock\t2\t/);
+    const again = join(dir, 'again.csv');
+    writeFileSync(again, 'value\n13700000001\n');
+    const after = await runFanzha(['import', '--list', 'case-numbers', '--format', 'csv', again], { env });
+    expect(after.code, after.stderr).toBe(0);
+    expect((await runFanzha(['lists', 'show'], { env })).stdout).toMatch(/case-numbers\tnumber\tblock\t3\t/);
+  });
+
   it('exports a list in each format', async () => {
     const csv = await runFanzha(['export', '--list', 'case-numbers'], { env });
     expect(csv.stdout.split('\n')[1]).toContain('+8613800000001');
     const stix = await runFanzha(['export', '--list', 'case-numbers', '--format', 'stix'], { env });
-    expect(JSON.parse(stix.stdout).objects).toHaveLength(2);
+    expect(JSON.parse(stix.stdout).objects).toHaveLength(3);
     const unknown = await runFanzha(['export', '--list', 'case-numbers', '--format', 'xml'], { env });
     expect(unknown.stderr).toContain('unknown format xml');
   });

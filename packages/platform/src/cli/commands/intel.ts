@@ -2,7 +2,6 @@
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { AppError } from '../../errors.js';
 import { systemActor } from '../../modules/auth/index.js';
@@ -18,6 +17,7 @@ import {
 } from '../../modules/intel/index.js';
 import { seedProvince } from '../../modules/org/index.js';
 import { withStore } from '../store-session.js';
+import { importProgressView } from './import-progress.js';
 
 function checkFormat(format: string): ImportFormat {
   if (!(IMPORT_FORMATS as readonly string[]).includes(format)) {
@@ -78,30 +78,21 @@ export function registerIntel(program: Command): void {
     .requiredOption('--list <name>', 'the list to import into')
     .requiredOption('--format <format>', `file format: ${IMPORT_FORMATS.join(', ')}`)
     .argument('<file>', 'the file, or - for standard input')
-    .option('--quiet', 'no progress bar')
+    .option('--quiet', 'no progress (a bar on a terminal, otherwise a line every 5 s)')
     .action(async (file: string, options: { list: string; format: string; quiet?: boolean }) => {
       const format = checkFormat(options.format);
       const fromStdin = file === '-';
       const totalBytes = fromStdin ? null : statSync(file).size;
-      const bar =
-        options.quiet || !process.stderr.isTTY
-          ? null
-          : new SingleBar(
-              { format: 'import [{bar}] {percentage}% | {rows} rows | {errors} bad', stream: process.stderr },
-              Presets.shades_classic,
-            );
-      bar?.start(totalBytes ?? 1, 0, { rows: 0, errors: 0 });
+      const view = importProgressView({ quiet: options.quiet === true, totalBytes });
       const outcome = await withStore((ctx) =>
         runImport(ctx, systemActor('cli'), {
           list: options.list,
           format,
           input: fromStdin ? process.stdin : createReadStream(file),
           totalBytes,
-          onProgress: (p) =>
-            bar?.update(totalBytes ? p.bytesRead : 0, { rows: p.rowsRead, errors: p.errorCount }),
+          onProgress: (progress) => view.update(progress),
         }),
-      );
-      bar?.stop();
+      ).finally(() => view.stop());
       for (const error of outcome.errors) process.stderr.write(`line ${error.line}: ${error.reason}\n`);
       if (outcome.errorCount > outcome.errors.length)
         process.stderr.write(`… and ${outcome.errorCount - outcome.errors.length} more bad rows\n`);

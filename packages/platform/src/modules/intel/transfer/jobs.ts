@@ -24,9 +24,12 @@ export interface ImportJobView {
   list: string;
   format: ImportFormat;
   status: 'running' | 'succeeded' | 'failed';
+  /** While running: `reading` the file, then `writing` the good rows into the list. */
+  phase: ImportProgress['phase'];
   bytesRead: number;
   totalBytes: number | null;
   rowsRead: number;
+  written: number;
   added: number;
   errorCount: number;
   errors: Array<{ line: number; reason: string }>;
@@ -104,9 +107,11 @@ export class ImportJobs {
       list: list.name,
       format: options.format,
       status: 'running',
+      phase: 'reading',
       bytesRead: 0,
       totalBytes: size,
       rowsRead: 0,
+      written: 0,
       added: 0,
       errorCount: 0,
       errors: [],
@@ -193,9 +198,11 @@ export class ImportJobs {
         list: row.list_name,
         format: row.format,
         status: row.status,
+        phase: row.status === 'succeeded' ? 'writing' : 'reading',
         bytesRead: Number(row.bytes_read),
         totalBytes: row.total_bytes === null ? null : Number(row.total_bytes),
         rowsRead: Number(row.rows_read),
+        written: row.status === 'succeeded' ? Number(row.rows_read) : 0,
         added: Number(row.added),
         errorCount: Number(row.error_count),
         errors: row.errors as ImportJobView['errors'],

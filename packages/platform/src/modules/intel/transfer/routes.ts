@@ -17,9 +17,13 @@ export const ImportJobSchema = Type.Object(
     list: Type.String(),
     format: Format,
     status: Type.Union([Type.Literal('running'), Type.Literal('succeeded'), Type.Literal('failed')]),
+    /** While running: `reading` the file (bytesRead of totalBytes), then `writing` (written of rowsRead). */
+    phase: Type.Union([Type.Literal('reading'), Type.Literal('writing')]),
     bytesRead: Type.Integer(),
     totalBytes: Type.Union([Type.Integer(), Type.Null()]),
     rowsRead: Type.Integer(),
+    /** Good rows merged into the list so far; all of them once the job has succeeded. */
+    written: Type.Integer(),
     added: Type.Integer(),
     errorCount: Type.Integer(),
     /** The first 1,000 bad rows with their line (CSV, NDJSON) or object (STIX) numbers. */

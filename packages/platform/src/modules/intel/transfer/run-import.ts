@@ -1,31 +1,46 @@
 /**
- * Imports a file into a list, streaming: rows are read, normalised and written in batches inside one
- * transaction, so memory stays flat for ten million rows and the import is all or nothing. Every bad
- * row is counted and the first thousand are kept with their line numbers; if there is any, nothing is
- * written. A crash mid-way leaves the transaction uncommitted: the lists stay as they were.
+ * Imports a file into a list, streaming, in one transaction, so that it is all or nothing:
+ *
+ * 1. reading: rows are read, normalised and appended to the import's staging table in batches
+ *    (memory holds one batch, whatever the size of the file). Every bad row is counted and the first
+ *    thousand are kept with their line numbers; after the first, rows are still checked but no
+ *    longer staged.
+ * 2. writing: if the whole file was good, the staged rows are merged into the list a chunk at a time
+ *    (progress is reported per chunk), then one change-log row and one audit row are written.
+ *
+ * A failed import rolls back; one interrupted mid-way (the process killed) never committed: either
+ * way the lists stay as they were.
  */
 import { Transform, type Readable } from 'node:stream';
 import type { Context } from '../../../context.js';
-import type { IntelListRow, NewIntelEntry } from '../../../store/schema.js';
+import type { IntelListRow } from '../../../store/schema.js';
 import { recordAudit } from '../../audit/index.js';
 import type { Actor } from '../../auth/actor.js';
 import { actorName } from '../../auth/actor.js';
 import { authorize } from '../../auth/policy.js';
 import { getWritableList, prepareEntries } from '../service.js';
 import { notifyChanges } from '../signal.js';
-import { bulkUpsertEntries, insertChanges } from '../store.js';
+import { insertChanges } from '../store.js';
 import { readCsv } from './read-csv.js';
 import { readNdjson } from './read-ndjson.js';
 import type { ImportFormat, ImportRow } from './records.js';
+import { appendToStage, createStage, mergeStage, type StagedEntry } from './staging.js';
 import { readStix } from './stix.js';
 
-const BATCH = 5_000;
+/** Rows per staging statement. */
+const STAGE_BATCH = 10_000;
+/** Staged rows merged into the list per statement (one progress step). */
+const MERGE_CHUNK = 50_000;
 export const MAX_REPORTED_ERRORS = 1_000;
 
 export interface ImportProgress {
+  /** `reading` the file (bytesRead of totalBytes), then `writing` the rows (written of rowsRead). */
+  phase: 'reading' | 'writing';
   bytesRead: number;
   totalBytes: number | null;
   rowsRead: number;
+  /** Rows merged into the list so far (writing phase). */
+  written: number;
   added: number;
   errorCount: number;
   errors: Array<{ line: number; reason: string }>;
@@ -53,21 +68,16 @@ export async function importTarget(ctx: Context, actor: Actor, listName: string)
   return getWritableList(ctx, actor, listName);
 }
 
-/** Within one batch the last row of a value wins, as it would across batches. */
-function lastOfEachValue(rows: NewIntelEntry[]): NewIntelEntry[] {
-  const byKey = new Map<string, NewIntelEntry>();
-  for (const row of rows) byKey.set(`${row.value}\u0000${row.match}`, row);
-  return byKey.size === rows.length ? rows : [...byKey.values()];
-}
-
 class ImportFailed extends Error {}
 
 export async function runImport(ctx: Context, actor: Actor, options: ImportOptions): Promise<ImportOutcome> {
   const list = await importTarget(ctx, actor, options.list);
   const progress: ImportProgress = {
+    phase: 'reading',
     bytesRead: 0,
     totalBytes: options.totalBytes ?? null,
     rowsRead: 0,
+    written: 0,
     added: 0,
     errorCount: 0,
     errors: [],
@@ -82,6 +92,7 @@ export async function runImport(ctx: Context, actor: Actor, options: ImportOptio
   options.input.on('error', (error) => counted.destroy(error));
   options.input.pipe(counted);
   const now = ctx.clock.now();
+  const by = actorName(actor);
   let lastReport = 0;
   const report = (force = false) => {
     const at = Date.now();
@@ -92,10 +103,14 @@ export async function runImport(ctx: Context, actor: Actor, options: ImportOptio
   };
   try {
     await ctx.db.transaction().execute(async (tx) => {
-      let pending: NewIntelEntry[] = [];
-      const flush = async () => {
-        if (pending.length && progress.errorCount === 0)
-          progress.added += await bulkUpsertEntries(tx, lastOfEachValue(pending));
+      await createStage(tx);
+      let staged = 0;
+      let pending: StagedEntry[] = [];
+      const stage = async () => {
+        if (pending.length && progress.errorCount === 0) {
+          await appendToStage(tx, staged, pending);
+          staged += pending.length;
+        }
         pending = [];
       };
       for await (const row of rowsOf(options.format, counted, list)) {
@@ -105,20 +120,28 @@ export async function runImport(ctx: Context, actor: Actor, options: ImportOptio
           const prepared = prepareEntries(list, [row.input], actor, now, row.line);
           if (prepared.errors.length)
             reason = `${prepared.errors[0]!.reason}: ${prepared.errors[0]!.value.slice(0, 100)}`;
-          else pending.push(prepared.rows[0]!);
+          else if (progress.errorCount === 0) pending.push(prepared.rows[0]!);
         }
         if (reason) {
           progress.errorCount++;
           if (progress.errors.length < MAX_REPORTED_ERRORS) progress.errors.push({ line: row.line, reason });
           pending = [];
         }
-        if (pending.length >= BATCH) await flush();
+        if (pending.length >= STAGE_BATCH) await stage();
         report();
       }
-      await flush();
+      await stage();
       if (progress.errorCount)
         throw new ImportFailed(`${progress.errorCount} bad rows; nothing was imported`);
       if (progress.rowsRead === 0) throw new ImportFailed('the file has no rows');
+      progress.phase = 'writing';
+      report(true);
+      for (let from = 0; from < staged; from += MERGE_CHUNK) {
+        const to = Math.min(staged, from + MERGE_CHUNK);
+        progress.added += await mergeStage(tx, list, from, to, now, by);
+        progress.written = to;
+        report();
+      }
       // One change-log row for the whole import: followers load a fresh snapshot rather than replaying it.
       await insertChanges(tx, [
         {
@@ -129,7 +152,7 @@ export async function runImport(ctx: Context, actor: Actor, options: ImportOptio
           value: `import:${list.name}`,
           match: '',
           entry: { rows: progress.rowsRead, added: progress.added, format: options.format },
-          actor: actorName(actor),
+          actor: by,
           reason: `import of ${progress.added} entries`,
         },
       ]);
@@ -151,7 +174,7 @@ export async function runImport(ctx: Context, actor: Actor, options: ImportOptio
       error instanceof ImportFailed
         ? error.message
         : `import failed, nothing was imported: ${(error as Error).message}`;
-    return { ...progress, added: 0, status: 'failed', message };
+    return { ...progress, added: 0, written: 0, status: 'failed', message };
   }
   await notifyChanges(ctx);
   report(true);

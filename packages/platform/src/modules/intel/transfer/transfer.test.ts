@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../auth/index.js';
 import { createTestPlatform, type TestPlatform } from '../../../test-support/index.js';
 import { createList } from '../service.js';
-import { runImport } from './run-import.js';
+import { runImport, type ImportProgress } from './run-import.js';
 
 let sut: TestPlatform;
 let analyst: string;
@@ -28,6 +28,26 @@ beforeAll(async () => {
   });
 });
 afterAll(() => sut.close());
+
+/**
+ * A CSV made row by row as the import reads it (never a file or a string in memory): `produced`
+ * says how many rows the import has pulled so far.
+ */
+function generatedCsv(rows: number, line: (i: number) => string) {
+  const produced = { rows: 0 };
+  function* chunks() {
+    yield 'value,confidence\n';
+    for (let i = 0; i < rows; i += 1_000) {
+      let chunk = '';
+      for (let j = i; j < Math.min(rows, i + 1_000); j++) chunk += `${line(j)}\n`;
+      produced.rows = Math.min(rows, i + 1_000);
+      yield chunk;
+    }
+  }
+  return { input: Readable.from(chunks()), produced };
+}
+
+const mobile = (i: number) => `1371${String(i).padStart(7, '0')}`;
 
 const count = async (list: string) =>
   Number(
@@ -150,6 +170,67 @@ describe('runImport', () => {
     expect(outcome.errors[0]?.reason).toContain('cannot go into a domain list');
   });
 
+  it('streams a large generated file: reads no further ahead than a batch, then writes with progress', async () => {
+    // 120,000 rows: the last 20,000 repeat the first ones (more than a merge chunk apart) with
+    // another confidence; the later row of a value wins, as it would row by row.
+    const { input, produced } = generatedCsv(
+      120_000,
+      (i) => `${mobile(i % 100_000)},${i < 100_000 ? 50 : 80}`,
+    );
+    const seen: ImportProgress[] = [];
+    let aheadMost = 0;
+    const outcome = await runImport(sut.ctx, actor, {
+      list: 'numbers',
+      format: 'csv',
+      input,
+      onProgress: (progress) => {
+        seen.push(progress);
+        if (progress.phase === 'reading') aheadMost = Math.max(aheadMost, produced.rows - progress.rowsRead);
+      },
+    });
+    expect(outcome).toMatchObject({
+      status: 'succeeded',
+      rowsRead: 120_000,
+      written: 120_000,
+      errorCount: 0,
+    });
+    // Rows pulled from the source but not yet read stay within stream buffers and one staging batch.
+    expect(aheadMost).toBeLessThan(30_000);
+    expect(seen.some((p) => p.phase === 'writing' && p.written > 0 && p.written < 120_000)).toBe(true);
+    const stored = await sut.ctx.db
+      .selectFrom('intel_entries')
+      .select(['value', 'confidence'])
+      .where('value', 'in', ['+86' + mobile(0), '+86' + mobile(19_999), '+86' + mobile(20_000)])
+      .orderBy('value')
+      .execute();
+    expect(stored.map((row) => row.confidence)).toEqual([80, 80, 50]);
+    expect(await count('numbers')).toBeGreaterThanOrEqual(100_000);
+  });
+
+  it('rejects a large file whose bad row is near the end, by line, and changes nothing', async () => {
+    const before = await count('numbers');
+    // Line n + 1 holds row n (line 1 is the header); row 0 would lower a stored entry's confidence.
+    const { input } = generatedCsv(100_000, (i) =>
+      i === 99_997 ? 'not-a-number,90' : `${i === 0 ? '13800000001' : mobile(200_000 + i)},10`,
+    );
+    const outcome = await runImport(sut.ctx, actor, { list: 'numbers', format: 'csv', input });
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      rowsRead: 100_000,
+      added: 0,
+      written: 0,
+      errorCount: 1,
+    });
+    expect(outcome.errors).toEqual([{ line: 99_999, reason: 'not_a_number: not-a-number' }]);
+    expect(await count('numbers')).toBe(before);
+    const kept = await sut.ctx.db
+      .selectFrom('intel_entries')
+      .select('confidence')
+      .where('value', '=', '+8613800000001')
+      .executeTakeFirstOrThrow();
+    expect(kept.confidence).toBe(95);
+  });
+
   it('leaves the lists as they were when the input breaks mid-way', async () => {
     const before = await count('numbers');
     const rows = Array.from({ length: 12_000 }, (_, i) => `1381${String(i).padStart(7, '0')}`).join('\n');
@@ -182,6 +263,7 @@ describe('HTTP import and export', () => {
     expect(job.json()).toMatchObject({
       status: 'succeeded',
       rowsRead: 3_000,
+      written: 3_000,
       added: 3_000,
       bytesRead: csv.length,
     });
