@@ -39,7 +39,7 @@ const SPLIT_SEED = 6;
  * full weight would let them crowd out the dev data; chosen on the dev held-out split and on the
  * realistic set together (docs/performance.md).
  */
-const SYNTHETIC_WEIGHT = 2;
+const SYNTHETIC_WEIGHT = 2.5;
 
 const file = path.join(sharedDataDir(), 'sms/sms-dev.jsonl');
 const raw = readFileSync(file);

@@ -111,6 +111,7 @@ describe('createSmsClassifier', () => {
     ['fraud', '出售和平精英号，全皮肤，只要300，支付宝先付款再给账号。'],
     ['fraud', '我是你王叔，换号了，家里出了点急事，能先借我5000吗？明天就还。'],
     ['fraud', '在吗？上次在婚恋网认识的，我是小琪，最近在一个平台投资赚了不少，带你一起呀'],
+    ['fraud', '老师带你买原始股，上市翻十倍，名额有限，加群领取内幕消息。'],
     ['spam', '【京东】亲爱的会员，年货节全场低至5折，满299减50，点击 jd.com/n 抢购，退订回T'],
     ['spam', '本店新到一批秋装，全场6折，欢迎新老顾客光临！地址：幸福路88号'],
     ['spam', '【瑞幸咖啡】送你一张9.9元券，今天有效，戳 lkcf.cn/a 领取，拒收请回复R'],
@@ -137,6 +138,22 @@ describe('createSmsClassifier', () => {
     expect(perLabel.fraud.precision).toBeGreaterThanOrEqual(0.98);
     expect(perLabel.normal.recall).toBeGreaterThanOrEqual(0.97);
     expect(perLabel.spam.precision).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reads the hand-written short SMS (fixtures/handwritten-short-sms.jsonl) as docs/performance.md says', () => {
+    const rows = readFileSync(new URL('./fixtures/handwritten-short-sms.jsonl', import.meta.url), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as SmsExample);
+    expect(rows).toHaveLength(40);
+    const { perLabel, confusion } = evaluateSmsClassifier(
+      createSmsClassifier(model, { topFeatures: 0 }),
+      rows,
+    );
+    expect(perLabel.fraud.recall).toBeGreaterThanOrEqual(0.9);
+    expect(confusion.normal.fraud + confusion.spam.fraud).toBe(0);
+    expect(perLabel.normal.recall).toBeGreaterThanOrEqual(0.9);
+    expect(perLabel.spam.recall).toBeGreaterThanOrEqual(0.6);
   });
 
   it('refuses a model trained with another pattern set', () => {
