@@ -30,7 +30,12 @@ export type ErrorCode = keyof typeof errorStatus;
 export interface FieldError {
   /** JSON pointer-like path of the offending field, e.g. `/roles/0`, or `body` for the whole body. */
   field: string;
+  /** In English, for API clients and logs. */
   message: string;
+  /** A stable snake_case code for what is wrong, where clients show their own text (the console, in Chinese). */
+  code?: string;
+  /** The values that text names (the cell's content, the row it conflicts with, …). */
+  params?: Record<string, string | number>;
 }
 
 export class AppError extends Error {

@@ -9,7 +9,22 @@ export const Problem = Type.Object(
     detail: Type.Optional(Type.String()),
     code: Type.String({ description: 'Stable snake_case error code clients switch on' }),
     instance: Type.Optional(Type.String()),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          field: Type.String(),
+          message: Type.String({ description: 'In English' }),
+          code: Type.Optional(
+            Type.String({ description: 'What is wrong, for clients that show their own text' }),
+          ),
+          params: Type.Optional(
+            Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+              description: 'The values the code’s text names',
+            }),
+          ),
+        }),
+      ),
+    ),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 );

@@ -43,6 +43,11 @@ export const cases: CasesMessages = {
   'cases.form.subtitle':
     'The case and its footprints in one go; footprints are blocked as soon as it is saved',
   'cases.form.case': 'Case',
+  'cases.form.unit': 'Owning unit',
+  'cases.form.unitHelp': 'Your own unit when empty; or a unit below it',
+  'cases.form.unitOwn': 'Your unit',
+  'cases.form.confidence': 'Confidence',
+  'cases.form.confidenceHelp': '0–100, 90 when empty; below 60 the entry marks instead of blocking',
   'cases.form.fraudType': 'Fraud type',
   'cases.form.externalRef': 'Report reference',
   'cases.form.victimName': 'Victim’s name',
@@ -125,6 +130,15 @@ export const cases: CasesMessages = {
   'cases.transition.reason': 'Explanation',
   'cases.transition.mistakeWarning':
     'Withdrawing a mistaken case withdraws the intelligence of all its footprints (except values other cases still hold).',
+  'cases.freeze.title': 'Freeze money on {value}',
+  'cases.freeze.intro':
+    'As the bank’s freeze notice states it; the amount counts towards the special operations’ money frozen, and the entry is audited.',
+  'cases.freeze.submit': 'Freeze',
+  'cases.freeze.amount': 'Amount frozen (yuan)',
+  'cases.freeze.frozenAt': 'Frozen at',
+  'cases.freeze.reference': 'Freeze notice number',
+  'cases.freeze.frozen': '{amount} yuan frozen',
+  'cases.freeze.done': 'Freeze recorded',
   'cases.removeFootprint.title': 'Remove footprint {value}',
   'cases.removeFootprint.intro':
     'Its intelligence is withdrawn at once (unless another case still holds the value).',
@@ -144,6 +158,26 @@ export const cases: CasesMessages = {
   'cases.import.done': 'Imported {created} cases with {footprints} footprints',
   'cases.import.failed':
     '{count} errors in the file; nothing was imported. Correct the rows and import again',
+  'cases.import.problem.sheet_empty': 'The sheet is empty',
+  'cases.import.problem.sheet_no_rows': 'No rows below the header',
+  'cases.import.problem.file_unreadable':
+    'Not a readable {format} file; save it from the template and try again',
+  'cases.import.problem.workbook_no_sheet': 'The workbook has no sheet',
+  'cases.import.problem.column_unknown':
+    'Unknown column “{header}” (column {column}); use the template’s names',
+  'cases.import.problem.column_missing': 'Missing required column “{header}”',
+  'cases.import.problem.cell_unreadable': 'A cell of column {column} cannot be read: {reason}',
+  'cases.import.problem.cell_empty': 'Must not be empty',
+  'cases.import.problem.cell_too_long': 'Longer than {limit} characters',
+  'cases.import.problem.cell_conflict': 'Differs from “{value}” in row {row} of the same case',
+  'cases.import.problem.fraud_type_unknown': 'Unknown fraud type “{value}”; use one of: {allowed}',
+  'cases.import.problem.footprint_kind_unknown': 'Unknown footprint kind “{value}”; use one of: {allowed}',
+  'cases.import.problem.amount_invalid': '“{value}” is not an amount in yuan',
+  'cases.import.problem.time_invalid': '“{value}” is not a time; write 2026-11-20 14:30',
+  'cases.import.problem.unit_code_invalid': '“{value}” is not a unit code',
+  'cases.import.problem.unit_not_in_subtree': 'Unit {value} is not in your part of the org tree',
+  'cases.import.problem.ref_taken':
+    'Unit {unit} already has a case with the reference {value} (imported before?)',
   'cases.import.col.row': 'Row',
   'cases.import.col.column': 'Column',
   'cases.import.col.problem': 'Problem',

@@ -12,10 +12,12 @@ interface FootprintsTableProps {
   footprints: Footprint[];
   /** Absent for roles that cannot change cases, and for closed cases. */
   onRemove?: ((footprint: Footprint) => void) | undefined;
+  /** Records a freeze on an account footprint; absent like `onRemove`. */
+  onFreeze?: ((footprint: Footprint) => void) | undefined;
 }
 
 /** A case's footprints with what screening does with each now: blocked or marked on which list, or why not. */
-export function FootprintsTable({ caseId, footprints, onRemove }: FootprintsTableProps) {
+export function FootprintsTable({ caseId, footprints, onRemove, onFreeze }: FootprintsTableProps) {
   const t = useT();
   const none = t('common.none');
   const columns: TableColumnsType<Footprint> = [
@@ -38,7 +40,16 @@ export function FootprintsTable({ caseId, footprints, onRemove }: FootprintsTabl
       key: 'amount',
       title: t('cases.form.amount'),
       align: 'right',
-      render: (_, row) => (row.amount === null ? none : yuan(row.amount)),
+      render: (_, row) => (
+        <Space orientation="vertical" size={0} align="end">
+          {row.amount === null ? none : yuan(row.amount)}
+          {row.frozenAmount > 0 && (
+            <Tag color="blue" data-testid="footprint-frozen">
+              {t('cases.freeze.frozen', { amount: yuan(row.frozenAmount) })}
+            </Tag>
+          )}
+        </Space>
+      ),
     },
     {
       key: 'time',
@@ -53,12 +64,21 @@ export function FootprintsTable({ caseId, footprints, onRemove }: FootprintsTabl
             title: t('users.col.actions'),
             render: (_: unknown, row: Footprint) =>
               row.status === 'active' && (
-                <RowAction
-                  label={t('cases.detail.removeFootprint')}
-                  subject={row.value}
-                  danger
-                  onClick={() => onRemove(row)}
-                />
+                <Space size={4}>
+                  {onFreeze && row.kind === 'account' && (
+                    <RowAction
+                      label={t('cases.freeze.submit')}
+                      subject={row.value}
+                      onClick={() => onFreeze(row)}
+                    />
+                  )}
+                  <RowAction
+                    label={t('cases.detail.removeFootprint')}
+                    subject={row.value}
+                    danger
+                    onClick={() => onRemove(row)}
+                  />
+                </Space>
               ),
           },
         ]

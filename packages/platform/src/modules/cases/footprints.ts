@@ -61,7 +61,12 @@ export function prepareFootprints(
     const normalized = normalizeFootprint(input.kind, input.value, input.accountKind);
     if (!normalized.ok) {
       const { field, name } = where(index);
-      errors.push({ field, message: `${name} (${input.kind}) is not valid: ${normalized.reason}` });
+      errors.push({
+        field,
+        message: `${name} (${input.kind}) is not valid: ${normalized.reason}`,
+        code: 'footprint_invalid',
+        params: { kind: input.kind, reason: normalized.reason },
+      });
       return;
     }
     const confidence = input.confidence ?? DEFAULT_CONFIDENCE;

@@ -207,16 +207,50 @@ describe('POST /api/v1/cases/imports', () => {
     const problem = response.json();
     expect(problem.code).toBe('validation_failed');
     expect(problem.detail).toContain('nothing was imported');
+    // Each problem names the cell (row and the template's column), says it in English, and gives the
+    // code and values the console writes the officer's Chinese from.
     expect(problem.errors).toEqual([
-      { field: '/rows/3/线索内容', message: 'the footprint of row 3 (account) is not valid: bad_checksum' },
-      { field: '/rows/4/案件类别', message: expect.stringContaining('unknown fraud type 算命') },
-      { field: '/rows/4/损失金额（元）', message: 'not an amount in yuan: many' },
-      { field: '/rows/5/案件参考号', message: 'the case reference is empty' },
-      { field: '/rows/6/线索类型', message: expect.stringContaining('unknown footprint kind 飞鸽') },
-      { field: '/rows/6/受理单位代码', message: 'no unit 320200 in your part of the org tree' },
+      {
+        field: '/rows/3/线索内容',
+        message: 'the footprint of row 3 (account) is not valid: bad_checksum',
+        code: 'footprint_invalid',
+        params: { kind: 'account', reason: 'bad_checksum' },
+      },
+      {
+        field: '/rows/4/案件类别',
+        message: expect.stringContaining('unknown fraud type 算命'),
+        code: 'fraud_type_unknown',
+        params: { value: '算命', allowed: expect.stringContaining('冒充公检法') },
+      },
+      {
+        field: '/rows/4/损失金额（元）',
+        message: 'not an amount in yuan: many',
+        code: 'amount_invalid',
+        params: { value: 'many' },
+      },
+      {
+        field: '/rows/5/案件参考号',
+        message: 'the case reference is empty',
+        code: 'cell_empty',
+        params: { what: 'the case reference' },
+      },
+      {
+        field: '/rows/6/线索类型',
+        message: expect.stringContaining('unknown footprint kind 飞鸽'),
+        code: 'footprint_kind_unknown',
+        params: { value: '飞鸽', allowed: expect.any(String) },
+      },
+      {
+        field: '/rows/6/受理单位代码',
+        message: 'no unit 320200 in your part of the org tree',
+        code: 'unit_not_in_subtree',
+        params: { value: '320200' },
+      },
       {
         field: '/rows/7/案件参考号',
         message: expect.stringContaining('already has a case with the reference XW-001'),
+        code: 'ref_taken',
+        params: { unit: '320102', value: 'XW-001' },
       },
     ]);
     expect(await counts()).toEqual(before);
@@ -225,12 +259,20 @@ describe('POST /api/v1/cases/imports', () => {
   it('refuses a file that is not a spreadsheet and a header it does not know', async () => {
     const junk = await upload(Buffer.from('PK\u0003\u0004 not really a zip'), XLSX);
     expect(junk.statusCode).toBe(400);
-    expect(junk.json().errors[0]).toEqual({ field: 'body', message: 'not a readable xlsx file' });
+    expect(junk.json().errors[0]).toEqual({
+      field: 'body',
+      message: 'not a readable xlsx file',
+      code: 'file_unreadable',
+      params: { format: 'xlsx' },
+    });
     const header = await upload('编号,姓名\n1,张三\n', 'text/csv');
     expect(header.statusCode).toBe(400);
-    expect(header.json().errors.map((e: { message: string }) => e.message)).toContain(
-      'unknown column 编号 (column 1)',
-    );
+    expect(header.json().errors).toContainEqual({
+      field: '/rows/1',
+      message: 'unknown column 编号 (column 1)',
+      code: 'column_unknown',
+      params: { header: '编号', column: 1 },
+    });
   });
 });
 

@@ -13,6 +13,7 @@ import { notifyChanges } from '../intel/index.js';
 import { prepareFootprints, type PreparedFootprint } from './footprints.js';
 import { createCaseIn, owningUnit, refTakenAsConflict } from './service.js';
 import { cellField } from './sheet-columns.js';
+import { sheetProblem } from './sheet-problems.js';
 import { readCsv, readXlsx } from './sheet-read.js';
 import { groupCases, type ParsedCase } from './spreadsheet.js';
 import { findExternalRefs } from './store.js';
@@ -40,8 +41,7 @@ export async function importCases(
     throw new AppError('payload_too_large', `at most ${MAX_IMPORT_ROWS} rows per file; split it`);
   const { cases, errors } = groupCases(sheet.rows);
   errors.unshift(...sheet.errors);
-  if (sheet.rows.length === 0 && errors.length === 0)
-    errors.push({ field: '/rows/2', message: 'the sheet has no rows below its header' });
+  if (sheet.rows.length === 0 && errors.length === 0) errors.push(sheetProblem('/rows/2', 'sheet_no_rows'));
   const ready = await checkCases(ctx, actor, cases, errors);
   if (errors.length)
     throw new AppError(
@@ -116,10 +116,11 @@ async function checkCases(
       units.set(code, await owningUnit(ctx, actor, parsed.unitCode).catch(notFoundAsNull));
     const unit = units.get(code)!;
     if (!unit) {
-      errors.push({
-        field: cellField(parsed.row, 'unitCode'),
-        message: `no unit ${parsed.unitCode} in your part of the org tree`,
-      });
+      errors.push(
+        sheetProblem(cellField(parsed.row, 'unitCode'), 'unit_not_in_subtree', {
+          value: parsed.unitCode ?? '',
+        }),
+      );
       continue;
     }
     const prepared = prepareFootprints(parsed.footprints, (index) => ({
@@ -141,10 +142,12 @@ async function checkCases(
     );
     for (const item of items)
       if (used.has(item.parsed.ref))
-        errors.push({
-          field: cellField(item.parsed.row, 'ref'),
-          message: `unit ${unitCode} already has a case with the reference ${item.parsed.ref} (imported before?)`,
-        });
+        errors.push(
+          sheetProblem(cellField(item.parsed.row, 'ref'), 'ref_taken', {
+            unit: unitCode,
+            value: item.parsed.ref,
+          }),
+        );
   }
   return ready;
 }

@@ -7,6 +7,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { FieldError } from '../../errors.js';
 import { COLUMNS, SHEET_NAME, headerKey, normalizeHeader, type ColumnKey } from './sheet-columns.js';
+import { sheetProblem } from './sheet-problems.js';
 
 export interface SheetRow {
   /** 1-based row number as the spreadsheet shows it (the header is row 1). */
@@ -22,7 +23,7 @@ function mapHeader(header: string[]): { keys: Array<ColumnKey | null>; errors: S
   const errors: SheetError[] = [];
   header.forEach((text, index) => {
     if (text.trim() && keys[index] === null)
-      errors.push({ field: '/rows/1', message: `unknown column ${text.trim()} (column ${index + 1})` });
+      errors.push(sheetProblem('/rows/1', 'column_unknown', { header: text.trim(), column: index + 1 }));
   });
   for (const required of [
     'ref',
@@ -33,10 +34,11 @@ function mapHeader(header: string[]): { keys: Array<ColumnKey | null>; errors: S
     'footprintValue',
   ] as const)
     if (!keys.includes(required))
-      errors.push({
-        field: '/rows/1',
-        message: `missing column ${COLUMNS.find((c) => c.key === required)!.header}`,
-      });
+      errors.push(
+        sheetProblem('/rows/1', 'column_missing', {
+          header: COLUMNS.find((c) => c.key === required)!.header,
+        }),
+      );
   return { keys, errors };
 }
 
@@ -45,7 +47,7 @@ function toRows(records: Array<{ row: number; values: string[] }>): {
   errors: SheetError[];
 } {
   const [header, ...data] = records;
-  if (!header) return { rows: [], errors: [{ field: '/rows/1', message: 'the sheet is empty' }] };
+  if (!header) return { rows: [], errors: [sheetProblem('/rows/1', 'sheet_empty')] };
   const { keys, errors } = mapHeader(header.values);
   const rows: SheetRow[] = [];
   for (const record of data) {
@@ -72,7 +74,7 @@ export function readCsv(data: Buffer): { rows: SheetRow[]; errors: SheetError[] 
   } catch (error) {
     return {
       rows: [],
-      errors: [{ field: 'body', message: `not a readable CSV file: ${(error as Error).message}` }],
+      errors: [sheetProblem('body', 'file_unreadable', { format: 'CSV', reason: (error as Error).message })],
     };
   }
   return toRows(records.map(({ record, info }) => ({ row: info.lines, values: record })));
@@ -83,10 +85,10 @@ export async function readXlsx(data: Buffer): Promise<{ rows: SheetRow[]; errors
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    return { rows: [], errors: [{ field: 'body', message: 'not a readable xlsx file' }] };
+    return { rows: [], errors: [sheetProblem('body', 'file_unreadable', { format: 'xlsx' })] };
   }
   const sheet = workbook.getWorksheet(SHEET_NAME) ?? workbook.worksheets[0];
-  if (!sheet) return { rows: [], errors: [{ field: 'body', message: 'the workbook has no sheet' }] };
+  if (!sheet) return { rows: [], errors: [sheetProblem('body', 'workbook_no_sheet')] };
   const records: Array<{ row: number; values: string[] }> = [];
   const errors: SheetError[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -96,7 +98,7 @@ export async function readXlsx(data: Buffer): Promise<{ rows: SheetRow[]; errors
       if (text.ok) values.push(text.value);
       else {
         values.push('');
-        errors.push({ field: `/rows/${rowNumber}`, message: `column ${column}: ${text.reason}` });
+        errors.push(sheetProblem(`/rows/${rowNumber}`, 'cell_unreadable', { column, reason: text.reason }));
       }
     }
     records.push({ row: rowNumber, values });

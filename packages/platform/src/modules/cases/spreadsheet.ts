@@ -15,6 +15,7 @@ import {
   type ColumnKey,
 } from './sheet-columns.js';
 import type { SheetError, SheetRow } from './sheet-read.js';
+import { sheetProblem, type SheetProblemCode } from './sheet-problems.js';
 
 export interface ParsedFootprint {
   row: number;
@@ -76,20 +77,26 @@ function parseAmount(text: string): number | null {
   return amount <= 1e13 ? amount : null;
 }
 
+type Fail = (
+  row: number,
+  key: ColumnKey | undefined,
+  code: SheetProblemCode,
+  params?: Record<string, string | number>,
+) => void;
+
 /** Groups rows into cases by reference and checks every cell; errors name row and column. */
 export function groupCases(rows: SheetRow[]): { cases: ParsedCase[]; errors: SheetError[] } {
   const errors: SheetError[] = [];
-  const fail = (row: number, key: ColumnKey | undefined, message: string) =>
-    errors.push({ field: cellField(row, key), message });
+  const fail: Fail = (row, key, code, params) => errors.push(sheetProblem(cellField(row, key), code, params));
   const groups = new Map<string, SheetRow[]>();
   for (const row of rows) {
     const ref = row.cells.ref;
     if (!ref) {
-      fail(row.row, 'ref', 'the case reference is empty');
+      fail(row.row, 'ref', 'cell_empty', { what: 'the case reference' });
       continue;
     }
     if (ref.length > 100) {
-      fail(row.row, 'ref', 'the case reference is longer than 100 characters');
+      fail(row.row, 'ref', 'cell_too_long', { limit: 100 });
       continue;
     }
     groups.set(ref, [...(groups.get(ref) ?? []), row]);
@@ -106,38 +113,37 @@ export function groupCases(rows: SheetRow[]): { cases: ParsedCase[]; errors: She
         const held = caseCells[key];
         if (!held) caseCells[key] = { value, row: row.row };
         else if (held.value !== value)
-          fail(row.row, key, `differs from row ${held.row} of the same case (${held.value})`);
+          fail(row.row, key, 'cell_conflict', { row: held.row, value: held.value });
       }
     const cell = (key: (typeof CASE_COLUMNS)[number]) => caseCells[key]?.value;
     const at = (key: (typeof CASE_COLUMNS)[number]) => caseCells[key]?.row ?? first.row;
     const fraudText = cell('fraudType');
     const fraudType = fraudText ? FRAUD_TYPE_BY_NAME.get(fraudText.toLowerCase()) : undefined;
-    if (!fraudText) fail(first.row, 'fraudType', 'the fraud type is empty');
+    if (!fraudText) fail(first.row, 'fraudType', 'cell_empty', { what: 'the fraud type' });
     else if (!fraudType)
-      fail(
-        at('fraudType'),
-        'fraudType',
-        `unknown fraud type ${fraudText}; use one of ${Object.values(FRAUD_TYPE_LABELS).join('、')}、其他`,
-      );
+      fail(at('fraudType'), 'fraudType', 'fraud_type_unknown', {
+        value: fraudText,
+        allowed: `${Object.values(FRAUD_TYPE_LABELS).join('、')}、其他`,
+      });
     const victimName = cell('victimName');
-    if (!victimName) fail(first.row, 'victimName', 'the victim’s name is empty');
-    else if (victimName.length > 100) fail(at('victimName'), 'victimName', 'longer than 100 characters');
+    if (!victimName) fail(first.row, 'victimName', 'cell_empty', { what: 'the victim’s name' });
+    else if (victimName.length > 100) fail(at('victimName'), 'victimName', 'cell_too_long', { limit: 100 });
     const amountText = cell('amountLost');
     const amountLost = amountText === undefined ? null : parseAmount(amountText);
     if (amountText === undefined)
-      fail(first.row, 'amountLost', 'the amount lost is empty (write 0 for none)');
+      fail(first.row, 'amountLost', 'cell_empty', { what: 'the amount lost', hint: 'write 0 for none' });
     else if (amountLost === null)
-      fail(at('amountLost'), 'amountLost', `not an amount in yuan: ${amountText}`);
+      fail(at('amountLost'), 'amountLost', 'amount_invalid', { value: amountText });
     const unitCode = cell('unitCode');
     if (unitCode && !/^\d{6,12}$/.test(unitCode))
-      fail(at('unitCode'), 'unitCode', `not a unit code: ${unitCode}`);
+      fail(at('unitCode'), 'unitCode', 'unit_code_invalid', { value: unitCode });
     const times: Partial<Record<'occurredAt' | 'reportedAt', string>> = {};
     for (const key of ['occurredAt', 'reportedAt'] as const) {
       const text = cell(key);
       if (text === undefined) continue;
       const parsed = parseTime(text);
       if (parsed) times[key] = parsed;
-      else fail(at(key), key, `not a time: ${text} (write 2026-11-20 14:30)`);
+      else fail(at(key), key, 'time_invalid', { value: text });
     }
     for (const [key, limit] of [
       ['victimPhone', 40],
@@ -145,7 +151,7 @@ export function groupCases(rows: SheetRow[]): { cases: ParsedCase[]; errors: She
       ['narrative', 20_000],
     ] as const) {
       const text = cell(key);
-      if (text && text.length > limit) fail(at(key), key, `longer than ${limit} characters`);
+      if (text && text.length > limit) fail(at(key), key, 'cell_too_long', { limit });
     }
     const footprints: ParsedFootprint[] = [];
     for (const row of group) {
@@ -169,37 +175,34 @@ export function groupCases(rows: SheetRow[]): { cases: ParsedCase[]; errors: She
   return { cases, errors };
 }
 
-function footprintOf(
-  row: SheetRow,
-  fail: (row: number, key: ColumnKey | undefined, message: string) => void,
-): ParsedFootprint | null {
+function footprintOf(row: SheetRow, fail: Fail): ParsedFootprint | null {
   const { footprintKind: kindText, footprintValue: value } = row.cells;
   if (!kindText && !value) return null;
-  if (!kindText) return (fail(row.row, 'footprintKind', 'the footprint kind is empty'), null);
-  if (!value) return (fail(row.row, 'footprintValue', 'the footprint is empty'), null);
+  if (!kindText) return (fail(row.row, 'footprintKind', 'cell_empty', { what: 'the footprint kind' }), null);
+  if (!value) return (fail(row.row, 'footprintValue', 'cell_empty', { what: 'the footprint' }), null);
   const kind = FOOTPRINT_KIND_NAMES[kindText.toLowerCase()];
   if (!kind)
     return (
-      fail(
-        row.row,
-        'footprintKind',
-        `unknown footprint kind ${kindText}; use one of ${FOOTPRINT_KIND_LABELS.join('、')}`,
-      ),
+      fail(row.row, 'footprintKind', 'footprint_kind_unknown', {
+        value: kindText,
+        allowed: FOOTPRINT_KIND_LABELS.join('、'),
+      }),
       null
     );
   let amount: number | undefined;
   if (row.cells.footprintAmount !== undefined) {
     const parsed = parseAmount(row.cells.footprintAmount);
     if (parsed === null)
-      return (fail(row.row, 'footprintAmount', `not an amount in yuan: ${row.cells.footprintAmount}`), null);
+      return (fail(row.row, 'footprintAmount', 'amount_invalid', { value: row.cells.footprintAmount }), null);
     amount = parsed;
   }
   let occurredAt: string | undefined;
   if (row.cells.footprintTime !== undefined) {
     const parsed = parseTime(row.cells.footprintTime);
-    if (!parsed) return (fail(row.row, 'footprintTime', `not a time: ${row.cells.footprintTime}`), null);
+    if (!parsed)
+      return (fail(row.row, 'footprintTime', 'time_invalid', { value: row.cells.footprintTime }), null);
     occurredAt = parsed;
   }
-  if (value.length > 4096) return (fail(row.row, 'footprintValue', 'longer than 4096 characters'), null);
+  if (value.length > 4096) return (fail(row.row, 'footprintValue', 'cell_too_long', { limit: 4096 }), null);
   return { row: row.row, ...kind, value, amount, occurredAt, note: row.cells.footprintNote?.slice(0, 1000) };
 }
