@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, session } from './support/api.ts';
 import { baseURL, launchBrowser, login, newSession, openFromNav, screenshot } from './support/browser.ts';
 
 let browser: Browser;
@@ -20,27 +21,6 @@ function residentId(county: string, sequence: number): string {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i]!, 0);
   return `${first17}${'10X98765432'[sum % 11]}`;
-}
-
-async function session(username: string): Promise<string> {
-  const response = await fetch(`${baseURL()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'fanzha-demo' }),
-  });
-  const cookie = response.headers.get('set-cookie');
-  if (!response.ok || !cookie) throw new Error(`login ${username}: ${response.status}`);
-  return cookie.split(';')[0]!;
-}
-
-async function api(cookie: string, method: string, path: string, body: unknown) {
-  const response = await fetch(`${baseURL()}${path}`, {
-    method,
-    headers: { cookie, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json();
 }
 
 describe('two-card trade and joint punishment', () => {

@@ -147,7 +147,7 @@ describe('clues', () => {
     await dialog.getByRole('button', { name: '提交反馈' }).click();
     await county.page.getByText('已反馈', { exact: true }).first().waitFor();
 
-    // No reload: the board polls.
+    // No reload: the board's live stream brings the feedback.
     await row.getByText('2 / 6').waitFor();
     await analyst.page.getByText(`${target}`).first().waitFor();
     await screenshot(analyst.page, 'operations-board');

@@ -96,6 +96,16 @@ export interface Footprint {
   removedBy: string | null;
   removedAt: string | null;
   removalReason: string | null;
+  /** Yuan frozen on this account (the sum of its freezes). */
+  frozenAmount: number;
+}
+
+/** A freeze (冻结) the bank made on an account footprint. */
+export interface FreezeBody {
+  amount: number;
+  frozenAt: string;
+  reference?: string;
+  note?: string;
 }
 
 export interface CaseTransition {
@@ -179,6 +189,10 @@ export const casesApi = {
   removeFootprint: (caseId: string, footprintId: string, reason: string) =>
     request<CaseDetail>('DELETE', `${base}/cases/${id(caseId)}/footprints/${id(footprintId)}`, {
       query: { reason },
+    }),
+  freeze: (caseId: string, footprintId: string, body: FreezeBody) =>
+    request<CaseDetail>('POST', `${base}/cases/${id(caseId)}/footprints/${id(footprintId)}/freezes`, {
+      body,
     }),
   transition: (caseId: string, body: CaseTransitionBody) =>
     request<CaseDetail>('POST', `${base}/cases/${id(caseId)}/transitions`, { body }),

@@ -4,7 +4,12 @@
 
 export interface FieldError {
   field: string;
+  /** In English. */
   message: string;
+  /** What is wrong, where the console writes its own text (e.g. a spreadsheet import's problems). */
+  code?: string;
+  /** The values that text names. */
+  params?: Record<string, string | number>;
 }
 
 export class ApiProblem extends Error {

@@ -230,7 +230,13 @@ export interface OperationUnitFigures extends OperationFigures {
 export interface OperationDetail extends OperationSummary {
   units: OperationUnitFigures[];
   total: OperationFigures & { targetSuspects: number; targetCases: number };
-  sources: { cardsAndMoney: string };
+  /** Where each figure comes from (cases, clue feedback, the two-card records, freezes on case accounts). */
+  sources: {
+    casesSolved: 'case_transitions';
+    suspectsCaught: 'clue_feedback';
+    cardsSeized: 'card_targets_caught';
+    moneyFrozen: 'case_account_freezes';
+  };
   computedAt: string;
 }
 
@@ -289,4 +295,6 @@ export const operationsApi = {
     request<OperationDetail>('PUT', `${base}/operations/${id(operationId)}`, { body }),
   board: (operationId: string, signal?: AbortSignal) =>
     request<OperationBoard>('GET', `${base}/operations/${id(operationId)}/board`, withSignal(signal)),
+  /** Server-sent events: one `clue` event per step of the operation's clues. */
+  streamUrl: (operationId: string) => `${base}/operations/${id(operationId)}/stream`,
 };

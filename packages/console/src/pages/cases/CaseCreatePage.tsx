@@ -13,6 +13,7 @@ import {
 } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
+import { UnitTreeSelect } from '../../units/UnitTreeSelect';
 import { footprintProblemText } from './caseText';
 import { footprintChoices, fraudTypeLabel } from './labels';
 import { SuspectRows, suspectsOf, type SuspectRow } from './SuspectRows';
@@ -22,10 +23,14 @@ export interface FootprintRow {
   value: string;
   amount?: number | null;
   time?: Dayjs | null;
+  /** 0–100; empty: the platform's default (90). Below 60 the entry marks instead of blocking. */
+  confidence?: number | null;
   note?: string;
 }
 
 interface CaseForm {
+  /** The unit the case belongs to; empty: the officer's own. */
+  unitCode?: string;
   fraudType: CaseFraudType;
   externalRef?: string;
   victimName: string;
@@ -49,6 +54,7 @@ export function footprintOf(row: FootprintRow) {
     ...(choice.accountKind ? { accountKind: choice.accountKind } : {}),
     ...(row.amount != null ? { amount: row.amount } : {}),
     ...(row.time ? { occurredAt: row.time.toISOString() } : {}),
+    ...(row.confidence != null ? { confidence: row.confidence } : {}),
     ...(row.note?.trim() ? { note: row.note.trim() } : {}),
   };
 }
@@ -79,6 +85,7 @@ export function CaseCreatePage() {
     setSaving(true);
     setError(null);
     const body: CaseCreateBody = {
+      ...(values.unitCode ? { unitCode: values.unitCode } : {}),
       fraudType: values.fraudType,
       victim: {
         name: values.victimName.trim(),
@@ -130,6 +137,14 @@ export function CaseCreatePage() {
       >
         <Card title={t('cases.form.case')} style={{ marginBottom: 12 }}>
           <Row gutter={16}>
+            <Field name="unitCode" label={t('cases.form.unit')} extra={t('cases.form.unitHelp')}>
+              <UnitTreeSelect
+                aria-label={t('cases.form.unit')}
+                placeholder={t('cases.form.unitOwn')}
+                allowClear
+                style={{ width: '100%' }}
+              />
+            </Field>
             <Field name="fraudType" label={t('cases.form.fraudType')} required>
               <Select
                 aria-label={t('cases.form.fraudType')}
@@ -193,11 +208,13 @@ const textFields = [
 function Field({
   name,
   label,
+  extra,
   required = false,
   children,
 }: {
   name: keyof CaseForm;
   label: string;
+  extra?: string;
   required?: boolean;
   children: ReactNode;
 }) {
@@ -207,6 +224,7 @@ function Field({
       <Form.Item
         name={name}
         label={label}
+        extra={extra}
         {...(required ? { rules: [{ required: true, message: t('cases.form.required') }] } : {})}
       >
         {children}
@@ -257,6 +275,17 @@ export function FootprintRows({ t, single = false }: { t: ReturnType<typeof useT
                   format="YYYY-MM-DD HH:mm"
                   aria-label={`${t('cases.form.time')} ${index + 1}`}
                   placeholder={t('cases.form.time')}
+                  style={{ width: '100%' }}
+                />
+              </Form.Item>
+              <Form.Item name={[field.name, 'confidence']} style={{ width: 120 }}>
+                <InputNumber
+                  min={0}
+                  max={100}
+                  precision={0}
+                  aria-label={`${t('cases.form.confidence')} ${index + 1}`}
+                  placeholder={t('cases.form.confidence')}
+                  title={t('cases.form.confidenceHelp')}
                   style={{ width: '100%' }}
                 />
               </Form.Item>

@@ -9,14 +9,20 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useRemote } from '../../hooks/useRemote';
 import { useT } from '../../i18n';
-import { FootprintAddModal, FootprintRemoveModal, RevealModal, TransitionModal } from './CaseModals';
+import {
+  FootprintAddModal,
+  FootprintFreezeModal,
+  FootprintRemoveModal,
+  RevealModal,
+  TransitionModal,
+} from './CaseModals';
 import { FootprintsTable } from './FootprintsTable';
 import { fraudTypeLabel, StatusTag, yuan } from './labels';
 
 type Dialog =
   | { kind: 'transition'; to: CaseStatus }
   | { kind: 'add' | 'reveal' }
-  | { kind: 'remove'; footprint: Footprint }
+  | { kind: 'remove' | 'freeze'; footprint: Footprint }
   | null;
 
 const when = (at: string | null, none: string) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : none);
@@ -125,6 +131,7 @@ export function CaseDetailPage() {
             caseId={theCase.id}
             footprints={theCase.footprints}
             onRemove={canWrite && open ? (footprint) => setDialog({ kind: 'remove', footprint }) : undefined}
+            onFreeze={canWrite && open ? (footprint) => setDialog({ kind: 'freeze', footprint }) : undefined}
           />
         </Card>
         {theCase.suspects.length > 0 && (
@@ -198,6 +205,14 @@ export function CaseDetailPage() {
           footprint={dialog.footprint}
           onClose={close}
           onDone={done(t('cases.detail.footprintRemoved'))}
+        />
+      )}
+      {dialog?.kind === 'freeze' && (
+        <FootprintFreezeModal
+          theCase={theCase}
+          footprint={dialog.footprint}
+          onClose={close}
+          onDone={done(t('cases.freeze.done'))}
         />
       )}
       {dialog?.kind === 'reveal' && <RevealModal theCase={theCase} onClose={close} />}

@@ -6,7 +6,7 @@ import { ApiProblem, casesApi, problemMessage, type CaseImportResult } from '../
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { mono } from '../intercept/labels';
-import { footprintProblemText, rowProblems, type RowProblem } from './caseText';
+import { importProblemText, rowProblems, type RowProblem } from './caseText';
 
 /** 导入案件: the template, the upload, and either what was imported or every problem by row. */
 export function CaseImportPage() {
@@ -133,7 +133,7 @@ export function CaseImportPage() {
                   {
                     key: 'message',
                     title: t('cases.import.col.problem'),
-                    render: (_, p) => <Typography.Text>{footprintProblemText(t, p.message)}</Typography.Text>,
+                    render: (_, p) => <Typography.Text>{importProblemText(t, p)}</Typography.Text>,
                   },
                 ]}
               />

@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Alert, Button, Descriptions, Form, Input, Modal, Select, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import {
   ApiProblem,
   casesApi,
@@ -145,6 +157,64 @@ export function FootprintRemoveModal({
       }
     >
       <ReasonField label={t('cases.removeFootprint.reason')} maxLength={500} />
+    </FormModal>
+  );
+}
+
+/** 冻结: the officer records money the bank froze on an account of the case (audited). */
+export function FootprintFreezeModal({
+  theCase,
+  footprint,
+  onClose,
+  onDone,
+}: {
+  theCase: CaseDetail;
+  footprint: Footprint;
+  onClose: () => void;
+  onDone: (updated: CaseDetail) => void;
+}) {
+  const t = useT();
+  const [form] = Form.useForm<{ amount: number; frozenAt: Dayjs; reference?: string; note?: string }>();
+  return (
+    <FormModal
+      form={form}
+      title={t('cases.freeze.title', { value: footprint.value })}
+      okText={t('cases.freeze.submit')}
+      initialValues={{ frozenAt: dayjs() }}
+      intro={<Typography.Paragraph type="secondary">{t('cases.freeze.intro')}</Typography.Paragraph>}
+      fields={['amount', 'frozenAt', 'reference', 'note']}
+      onClose={onClose}
+      onSubmit={async (values) =>
+        onDone(
+          await casesApi.freeze(theCase.id, footprint.id, {
+            amount: values.amount,
+            frozenAt: values.frozenAt.toISOString(),
+            ...(values.reference?.trim() ? { reference: values.reference.trim() } : {}),
+            ...(values.note?.trim() ? { note: values.note.trim() } : {}),
+          }),
+        )
+      }
+    >
+      <Form.Item
+        name="amount"
+        label={t('cases.freeze.amount')}
+        rules={[{ required: true, message: t('cases.form.required') }]}
+      >
+        <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item
+        name="frozenAt"
+        label={t('cases.freeze.frozenAt')}
+        rules={[{ required: true, message: t('cases.form.required') }]}
+      >
+        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="reference" label={t('cases.freeze.reference')}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="note" label={t('cases.form.note')}>
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
     </FormModal>
   );
 }

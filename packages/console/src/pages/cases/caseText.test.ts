@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../i18n/translate';
-import { footprintProblemText, rowProblems } from './caseText';
+import { footprintProblemText, importProblemText, rowProblems } from './caseText';
 
 const zh = translator('zh-CN');
 const en = translator('en-US');
@@ -34,4 +34,25 @@ describe('rowProblems', () => {
       { key: 1, row: 1, column: null, message: 'b' },
       { key: 2, row: null, column: null, message: 'c' },
     ]));
+});
+
+describe('importProblemText', () => {
+  it('writes a spreadsheet problem in Chinese from its code and values, English on request', () => {
+    const conflict = { message: 'differs…', code: 'cell_conflict', params: { row: 3, value: '冒充公检法' } };
+    expect(importProblemText(zh, conflict)).toBe('与同一案件第 3 行填写的「冒充公检法」不一致');
+    expect(importProblemText(en, conflict)).toBe('Differs from “冒充公检法” in row 3 of the same case');
+    expect(
+      importProblemText(zh, { message: 'x', code: 'cell_empty', params: { what: 'the fraud type' } }),
+    ).toBe('不能为空');
+    expect(
+      importProblemText(zh, {
+        message: 'the footprint of row 3 (account) is not valid: bad_checksum',
+        code: 'footprint_invalid',
+        params: { kind: 'account', reason: 'bad_checksum' },
+      }),
+    ).toBe('账户不正确：校验位不正确（bad_checksum）');
+  });
+
+  it('keeps the platform’s text for a code it does not know', () =>
+    expect(importProblemText(zh, { message: 'something new', code: 'brand_new' })).toBe('something new'));
 });

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Badge, Card, Col, List, Progress, Row, Table, Typography, type TableColumnsType } from 'antd';
 import { Link, useParams } from 'react-router';
 import { operationsApi, type OperationBoardUnit } from '../../api';
@@ -7,19 +7,33 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useRemote } from '../../hooks/useRemote';
 import { useT } from '../../i18n';
 import { when } from '../clues/labels';
+import { useBoardStream } from './useBoardStream';
 
-/** How often the board asks for the latest figures (a 收网 day changes by the minute, not the millisecond). */
+/** While the live stream is down, the board polls this often. */
 export const BOARD_POLL_MS = 5_000;
+/** While it is live, a slow poll still runs (a step taken where no signal reached us is seen anyway). */
+export const BOARD_LIVE_POLL_MS = 60_000;
+/** Steps arriving together (a unit feeding back a batch) reload the board once. */
+const RELOAD_DEBOUNCE_MS = 300;
 
-/** 集中收网: the operation's dispatched clues by unit and the latest feedback, refreshed every few seconds. */
+/**
+ * 集中收网: the operation's dispatched clues by unit and the latest feedback. Each step of its clues
+ * arrives on the live stream and reloads the board; a poll is only the fallback.
+ */
 export function OperationBoardPage() {
   const t = useT();
   const { id = '' } = useParams();
   const board = useRemote((signal) => operationsApi.board(id, signal), [id]);
+  const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const stream = useBoardStream(id, () => {
+    clearTimeout(pending.current);
+    pending.current = setTimeout(board.reload, RELOAD_DEBOUNCE_MS);
+  });
+  useEffect(() => () => clearTimeout(pending.current), []);
   useEffect(() => {
-    const timer = setInterval(board.reload, BOARD_POLL_MS);
+    const timer = setInterval(board.reload, stream === 'live' ? BOARD_LIVE_POLL_MS : BOARD_POLL_MS);
     return () => clearInterval(timer);
-  }, [board.reload]);
+  }, [board.reload, stream]);
   const data = board.data;
   const columns: TableColumnsType<OperationBoardUnit> = [
     { key: 'unit', title: t('operations.col.unit'), render: (_, row) => row.unit.name },
@@ -56,8 +70,13 @@ export function OperationBoardPage() {
         extra={
           <span>
             <Badge
-              status={board.error ? 'error' : 'processing'}
-              text={data ? t('operations.board.updated', { at: when(data.at) }) : ''}
+              status={board.error ? 'error' : stream === 'live' ? 'processing' : 'warning'}
+              text={
+                <span data-testid="board-stream-state" data-state={stream}>
+                  {t(`operations.board.stream.${stream}`)}
+                  {data ? ` · ${t('operations.board.updated', { at: when(data.at) })}` : ''}
+                </span>
+              }
             />{' '}
             <Link to={`/operations/${id}`}>{t('operations.board.figures')}</Link>
           </span>
