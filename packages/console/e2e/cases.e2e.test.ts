@@ -31,9 +31,10 @@ const stamp = String(Date.now()).slice(-8);
 const number = `139${stamp}`;
 const card = luhnCard(`622202${stamp}0`);
 const domain = `gongan-${stamp}.example.cn`;
+const app = `com.anquan${stamp}.fanghu`;
 
 describe('cases', () => {
-  it('an officer enters a case with three footprints and sees each listed as blocked', async () => {
+  it('an officer enters a case with four footprints (one an app) and sees each listed as blocked', async () => {
     const { context, page } = await newSession(browser);
     await login(page, 'xuanwu-officer');
     await openFromNav(page, '案件');
@@ -62,13 +63,16 @@ describe('cases', () => {
     await page.getByRole('button', { name: '添加线索' }).click();
     await pickOption(page, page, '线索类型 3', '域名');
     await page.getByLabel('线索内容 3').fill(domain.toUpperCase());
+    await page.getByRole('button', { name: '添加线索' }).click();
+    await pickOption(page, page, '线索类型 4', '应用');
+    await page.getByLabel('线索内容 4').fill(`package:${app.toUpperCase()}`);
     await screenshot(page, 'cases-form');
     await page.getByRole('button', { name: /提\s*交/ }).click();
 
     await page.getByText(/已录入案件 A320102/).waitFor();
     await page.getByRole('heading', { name: /^案件 A320102\d+$/ }).waitFor();
     const caseId = new URL(page.url()).pathname.split('/').at(-1)!;
-    for (const value of [`+86${number}`, card, domain]) {
+    for (const value of [`+86${number}`, card, domain, app]) {
       const row = page.getByRole('row').filter({ hasText: value });
       await row.getByText('拦截', { exact: true }).waitFor();
       await row.getByText(/^名单 case-/).waitFor();
@@ -84,6 +88,10 @@ describe('cases', () => {
     const verdict = await screenUntil(page, 'number', number, '拦截');
     await verdict.getByText(caseId).first().waitFor();
     expect(await verdict.getByText(caseId).count()).toBeGreaterThan(0);
+    // So does the app, asked for by its package name in the tester.
+    const appVerdict = await screenUntil(page, 'app', app, '拦截');
+    await appVerdict.getByText('case-apps').first().waitFor();
+    await appVerdict.getByText(caseId).first().waitFor();
     await context.close();
   });
 

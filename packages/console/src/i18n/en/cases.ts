@@ -60,7 +60,7 @@ export const cases: CasesMessages = {
   'cases.form.warningId': 'Warning id',
   'cases.form.footprints': 'Footprints',
   'cases.form.footprintsHint':
-    'Numbers that called or texted, accounts that received money, web addresses, QQ/WeChat ids, apps and device IMEIs; each is blocked once saved (doubtful ones and 95/96 service numbers are only marked)',
+    'Numbers that called or texted, accounts that received money, web addresses, QQ/WeChat ids, apps (by package id) and device IMEIs; each is blocked once saved (doubtful ones and 95/96 service numbers are only marked)',
   'cases.form.addFootprint': 'Add a footprint',
   'cases.form.kind': 'Kind',
   'cases.form.value': 'Value',
@@ -111,6 +111,8 @@ export const cases: CasesMessages = {
   'cases.detail.removeFootprint': 'Remove',
   'cases.detail.verdict': 'Screening',
   'cases.detail.notScreened': 'Not screened',
+  'cases.detail.appNameOnly':
+    'App name only: not screened (screening needs the package id, e.g. com.example.app)',
   'cases.detail.removed': 'Removed',
   'cases.detail.heldBy': 'held by case {id}',
   'cases.detail.onList': 'list {list}',

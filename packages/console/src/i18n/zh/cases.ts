@@ -55,7 +55,7 @@ export const cases = {
   'cases.form.warningId': '关联预警编号',
   'cases.form.footprints': '涉案线索',
   'cases.form.footprintsHint':
-    '骗子的来电号码、短信号码、收款账户、网址域名、QQ/微信、APP 和设备串号；每条保存后即时拦截（低可信度的线索和 95/96 服务号码仅标记）',
+    '骗子的来电号码、短信号码、收款账户、网址域名、QQ/微信、应用（包名）和设备（IMEI）；每条保存后即时拦截（低可信度的线索和 95/96 服务号码仅标记）',
   'cases.form.addFootprint': '添加线索',
   'cases.form.kind': '线索类型',
   'cases.form.value': '线索内容',
@@ -82,8 +82,8 @@ export const cases = {
   'cases.kind.account': '账户',
   'cases.kind.qq': 'QQ',
   'cases.kind.wechat': '微信',
-  'cases.kind.app': 'APP',
-  'cases.kind.imei': '设备串号（IMEI）',
+  'cases.kind.app': '应用',
+  'cases.kind.imei': '设备（IMEI）',
 
   'cases.invalid.footprint': '{kind}不正确：{reason}',
   'cases.invalid.account_kind_required': '请选择账户类型',
@@ -106,6 +106,7 @@ export const cases = {
   'cases.detail.removeFootprint': '移除',
   'cases.detail.verdict': '拦截情况',
   'cases.detail.notScreened': '不进入拦截名单',
+  'cases.detail.appNameOnly': '仅有应用名称，不进入拦截名单（拦截需包名，如 com.example.app）',
   'cases.detail.removed': '已移除',
   'cases.detail.heldBy': '由案件 {id} 持有',
   'cases.detail.onList': '名单 {list}',

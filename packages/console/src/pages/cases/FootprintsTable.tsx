@@ -100,7 +100,11 @@ function Verdict({ caseId, footprint }: { caseId: string; footprint: Footprint }
   const t = useT();
   if (footprint.status === 'removed') return <Tag>{t('cases.detail.removed')}</Tag>;
   if (!footprint.list)
-    return <Typography.Text type="secondary">{t('cases.detail.notScreened')}</Typography.Text>;
+    return (
+      <Typography.Text type="secondary">
+        {t(footprint.kind === 'app' ? 'cases.detail.appNameOnly' : 'cases.detail.notScreened')}
+      </Typography.Text>
+    );
   const entry = footprint.entry;
   if (!entry) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   const elsewhere = entry.source.kind === 'case' && entry.source.id !== caseId;

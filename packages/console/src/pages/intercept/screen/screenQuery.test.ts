@@ -13,6 +13,8 @@ describe('screen query', () => {
       { kind: 'number', value: '+8613812345678' },
       { kind: 'sms', value: '10690000', text: '您的账户异常，请点击链接' },
       { kind: 'account', value: '6222021234567890123', accountKind: 'bank_card' },
+      { kind: 'app', value: 'com.fake.invest' },
+      { kind: 'imei', value: '35-209900-176148-1' },
     ] as const;
     for (const item of items) {
       expect(parseScreenQuery(new URLSearchParams(screenSearch(item)))).toEqual(item);
@@ -29,6 +31,9 @@ describe('screen query', () => {
     );
     expect(screenLinkForEntry({ kind: 'account', value: '12345', accountKind: 'qq' })).toBe(
       '/intercept/screen?kind=account&value=12345&accountKind=qq',
+    );
+    expect(screenLinkForEntry({ kind: 'imei', value: '352099001761481', accountKind: null })).toBe(
+      '/intercept/screen?kind=imei&value=352099001761481',
     );
   });
 });
