@@ -53,6 +53,8 @@ export interface Config {
   eventSubjectPrefix: string;
   /** Durable JetStream consumer that handles the events. `FANZHA_EVENT_CONSUMER`, default fanzha-correlation. */
   eventConsumer: string;
+  /** Caller-behaviour score from which a number's hour is marked and raised for review. `FANZHA_CALLER_THRESHOLD`, default 0.7. */
+  callerMarkThreshold: number;
   /** CDR batches the in-process queue holds before CDR intake answers 503. `FANZHA_CDR_QUEUE`, default 2000. */
   cdrQueueSize: number;
   /** JetStream stream of the carriers' CDRs. `FANZHA_CDR_STREAM`, default FANZHA_CDRS. */
@@ -172,6 +174,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     eventStreamName: name(env, 'FANZHA_EVENT_STREAM', 'FANZHA_EVENTS', /^[A-Za-z0-9_-]{1,64}$/),
     eventSubjectPrefix: name(env, 'FANZHA_EVENT_SUBJECTS', 'fanzha.events', /^[\w-]+(\.[\w-]+)*$/),
     eventConsumer: name(env, 'FANZHA_EVENT_CONSUMER', 'fanzha-correlation', /^[A-Za-z0-9_-]{1,64}$/),
+    callerMarkThreshold: probability(env, 'FANZHA_CALLER_THRESHOLD', 0.7),
     cdrQueueSize: integer(env, 'FANZHA_CDR_QUEUE', 2_000, 1),
     cdrStreamName: name(env, 'FANZHA_CDR_STREAM', 'FANZHA_CDRS', /^[A-Za-z0-9_-]{1,64}$/),
     cdrSubjectPrefix: name(env, 'FANZHA_CDR_SUBJECTS', 'fanzha.cdrs', /^[\w-]+(\.[\w-]+)*$/),

@@ -317,6 +317,6 @@ export async function openCdrStream(
   return new CdrStream(stream, config.cdrConsumer, {
     ...(extras.log ? { log: extras.log } : {}),
     ...(extras.registry ? { registry: extras.registry } : {}),
-    ...(extras.threshold !== undefined ? { threshold: extras.threshold } : {}),
+    threshold: extras.threshold ?? config.callerMarkThreshold,
   });
 }
