@@ -89,6 +89,12 @@ describe('app and IMEI footprints → POST /api/v1/screen', () => {
       'invalid',
     ]);
     expect(batch.json()[3].invalidReason).toBe('bad_checksum');
+    const entry = await sut.ctx.db
+      .selectFrom('intel_entries')
+      .select(['reason', 'source_id'])
+      .where('value', '=', 'com.fake.safebox')
+      .executeTakeFirstOrThrow();
+    expect(entry).toEqual({ reason: `案件 ${created.id}（冒充公检法）涉案应用`, source_id: created.id });
     const lists = await sut.ctx.db
       .selectFrom('intel_lists')
       .select(['name', 'title', 'kind', 'unit_code'])

@@ -92,7 +92,7 @@ const KIND_LABELS: Record<FootprintKind, string> = {
   account: '账户',
   qq: 'QQ',
   wechat: '微信',
-  app: 'APP',
+  app: '应用',
   imei: '设备',
 };
 
