@@ -1,6 +1,7 @@
 /**
- * EntryTable: a KeyTable plus the deltas applied since it was built, so that a change from the
- * intelligence store's change log is live at once without rebuilding millions of entries:
+ * EntryTable: a KeyTable (or a MobileTable: any `BaseTable` with its key scheme) plus the deltas
+ * applied since it was built, so that a change from the intelligence store's change log is live at
+ * once without rebuilding millions of entries:
  *
  * - removals set a bit in a tombstone bitmap over the table's positions;
  * - additions go to a small overlay (a Map keyed by the mixed low half; it stays small because
@@ -10,10 +11,48 @@
  * replaces the old entry (new provenance, same key).
  */
 import { mix, mixed } from './key-mix.js';
-import { KeyTable } from './key-table.js';
+import { KeyTable, type RecordBits } from './key-table.js';
 import type { ProvenanceTable } from './provenance-table.js';
 
-export class EntryTable {
+/** What an EntryTable needs of its immutable base table, in terms of mixed keys (high, low). */
+export interface BaseTable {
+  readonly size: number;
+  readonly byteLength: number;
+  findMixed(high: number, low: number, after?: number): number;
+  actionsMixed(
+    high: number,
+    low: number,
+    now: number,
+    records: RecordBits,
+    tombstones: Uint32Array | null,
+  ): number;
+  actionsBatchMixed(
+    highs: Uint32Array,
+    lows: Uint32Array,
+    count: number,
+    now: number,
+    records: RecordBits,
+    tombstones: Uint32Array | null,
+    out: Uint8Array,
+    scratch: Uint32Array,
+  ): void;
+  payloadAt(position: number): number;
+  forEachMixed(visit: (high: number, low: number, payload: number, position: number) => void): void;
+}
+
+/** How raw keys become a base table's mixed keys (written to `mixed`), and how it is rebuilt. */
+export interface KeyScheme<T extends BaseTable> {
+  mix(high: number, low: number): void;
+  fromMixed(highs: Uint32Array, lows: Uint32Array, payloads: Uint32Array, count: number): T;
+}
+
+/** The general scheme: any 64-bit key, in a KeyTable. */
+export const KEY_TABLE_SCHEME: KeyScheme<KeyTable> = {
+  mix,
+  fromMixed: (highs, lows, payloads, count) => KeyTable.fromMixed(highs, lows, payloads, count),
+};
+
+export class EntryTable<T extends BaseTable = KeyTable> {
   private tombstones: Uint32Array | null = null;
   private tombstoneCount = 0;
   /** mixed low | 0 → flat triples [mixedHigh, mixedLow, record, …]. */
@@ -21,12 +60,13 @@ export class EntryTable {
   private overlayCount = 0;
 
   constructor(
-    private base: KeyTable,
+    private base: T,
     private readonly records: ProvenanceTable,
+    private readonly scheme: KeyScheme<T> = KEY_TABLE_SCHEME as unknown as KeyScheme<T>,
   ) {}
 
   /** The base table, for a snapshot; only when no deltas are pending (call `compact()` first). */
-  snapshotTable(): KeyTable {
+  snapshotTable(): T {
     if (this.pendingChanges !== 0) throw new Error('EntryTable.snapshotTable: compact first');
     return this.base;
   }
@@ -43,7 +83,7 @@ export class EntryTable {
 
   /** The action bits (see ACTION_BIT) of the live entries of a raw key. Allocation-free. */
   actions(high: number, low: number, now: number): number {
-    mix(high, low);
+    this.scheme.mix(high, low);
     return this.actionsMixed(mixed[0]!, mixed[1]!, now);
   }
 
@@ -71,7 +111,21 @@ export class EntryTable {
     }
   }
 
-  private overlayActions(mixedHigh: number, mixedLow: number, now: number): number {
+  /**
+   * For a batch loop of the base table's own (MobileTable.actionsOfValues): the base table, its
+   * tombstones and the records. Add `overlayActions` for each key when `overlaid`.
+   */
+  get batchParts(): { base: T; tombstones: Uint32Array | null; records: ProvenanceTable } {
+    return { base: this.base, tombstones: this.tombstones, records: this.records };
+  }
+
+  /** Whether deltas were added since the base table was built (see `overlayActions`). */
+  get overlaid(): boolean {
+    return this.overlayCount > 0;
+  }
+
+  /** The action bits of a mixed key's live entries added since the base table was built. */
+  overlayActions(mixedHigh: number, mixedLow: number, now: number): number {
     const bucket = this.overlay.get(mixedLow | 0);
     if (bucket === undefined) return 0;
     let bits = 0;
@@ -85,7 +139,7 @@ export class EntryTable {
 
   /** Appends the record ids of the live entries of a raw key to `out`. */
   collect(high: number, low: number, now: number, out: number[]): void {
-    mix(high, low);
+    this.scheme.mix(high, low);
     const mixedHigh = mixed[0]!;
     const mixedLow = mixed[1]!;
     const { base, tombstones, records } = this;
@@ -106,7 +160,7 @@ export class EntryTable {
   /** Adds (or replaces, within the record's list) the entry of a raw key. */
   add(high: number, low: number, record: number): void {
     this.remove(high, low, this.records.listOf[record]!);
-    mix(high, low);
+    this.scheme.mix(high, low);
     const key = mixed[1]! | 0;
     const bucket = this.overlay.get(key);
     if (bucket === undefined) this.overlay.set(key, [mixed[0]!, mixed[1]!, record]);
@@ -116,7 +170,7 @@ export class EntryTable {
 
   /** Removes a raw key's entry from one list; returns how many entries went (0 or 1, or more if duplicated). */
   remove(high: number, low: number, listId: number): number {
-    mix(high, low);
+    this.scheme.mix(high, low);
     const mixedHigh = mixed[0]!;
     const mixedLow = mixed[1]!;
     const { base, records } = this;
@@ -144,6 +198,18 @@ export class EntryTable {
     return removed;
   }
 
+  /** Every live-or-expired entry (tombstoned ones left out): its mixed key and record. */
+  forEachMixed(visit: (high: number, low: number, record: number) => void): void {
+    const tombstones = this.tombstones;
+    this.base.forEachMixed((high, low, payload, position) => {
+      if (tombstones !== null && (tombstones[position >>> 5]! & (1 << (position & 31))) !== 0) return;
+      visit(high, low, payload);
+    });
+    for (const bucket of this.overlay.values()) {
+      for (let i = 0; i < bucket.length; i += 3) visit(bucket[i]!, bucket[i + 1]!, bucket[i + 2]!);
+    }
+  }
+
   /** Folds the overlay and tombstones into a new base table. O(size); readers see either state. */
   compact(): void {
     if (this.pendingChanges === 0) return;
@@ -152,21 +218,12 @@ export class EntryTable {
     const lows = new Uint32Array(count);
     const payloads = new Uint32Array(count);
     let n = 0;
-    const tombstones = this.tombstones;
-    this.base.forEachMixed((high, low, payload, position) => {
-      if (tombstones !== null && (tombstones[position >>> 5]! & (1 << (position & 31))) !== 0) return;
+    this.forEachMixed((high, low, payload) => {
       highs[n] = high;
       lows[n] = low;
       payloads[n++] = payload;
     });
-    for (const bucket of this.overlay.values()) {
-      for (let i = 0; i < bucket.length; i += 3) {
-        highs[n] = bucket[i]!;
-        lows[n] = bucket[i + 1]!;
-        payloads[n++] = bucket[i + 2]!;
-      }
-    }
-    this.base = KeyTable.fromMixed(highs, lows, payloads, n);
+    this.base = this.scheme.fromMixed(highs, lows, payloads, n);
     this.tombstones = null;
     this.tombstoneCount = 0;
     this.overlay = new Map();

@@ -1,6 +1,4 @@
 /** A growable column of (high, low, payload) keys, for builders fed one entry at a time. */
-import { mix, mixed } from './key-mix.js';
-import type { KeyGroups } from './key-groups.js';
 import { KeyTable } from './key-table.js';
 
 export class KeyBuffer {
@@ -35,13 +33,9 @@ export class KeyBuffer {
     return KeyTable.build(this.highs, this.lows, this.payloads, this.count);
   }
 
-  /** Counts (while counting) or adds the keys, mixed, to `groups` (for builders with bulk input). */
-  mixInto(groups: KeyGroups): void {
-    for (let i = 0; i < this.count; i++) {
-      mix(this.highs[i]!, this.lows[i]!);
-      if (groups.scattering) groups.add(mixed[0]!, mixed[1]!, this.payloads[i]!);
-      else groups.count(mixed[0]!);
-    }
+  /** Visits every key as pushed (raw, unmixed), in order. */
+  forEach(visit: (high: number, low: number, payload: number) => void): void {
+    for (let i = 0; i < this.count; i++) visit(this.highs[i]!, this.lows[i]!, this.payloads[i]!);
   }
 
   private grow(capacity: number): void {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mix, mixed } from './key-mix.js';
+import { mix, mixed, unmix, unmixed } from './key-mix.js';
 import { KeyTable } from './key-table.js';
 
 /** Visits every entry of a raw key: the payloads found, sorted. */
@@ -8,6 +9,26 @@ function payloadsOf(table: KeyTable, high: number, low: number): number[] {
   for (let p = table.find(high, low); p >= 0; p = table.find(high, low, p)) out.push(table.payloadAt(p));
   return out.sort((a, b) => a - b);
 }
+
+describe('mix', () => {
+  it('is undone by unmix', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        (high, low) => {
+          mix(high, low);
+          unmix(mixed[0]!, mixed[1]!);
+          expect([unmixed[0], unmixed[1]]).toEqual([high, low]);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    // The scramble itself is part of the snapshot format: it must not change.
+    mix(0x12345678, 0x9abcdef0);
+    expect([mixed[0], mixed[1]]).toEqual([1466594784, 135685304]);
+  });
+});
 
 describe('KeyTable', () => {
   // 30 entries of one key: a slot far longer than the ~4 entries of the others.

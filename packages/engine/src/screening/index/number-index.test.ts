@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EntryProvenance } from './entry.js';
+import { KeyTable } from './key-table.js';
 import { NumberIndex } from './number-index.js';
 import { normalizeNumberPrefix } from './number-prefix.js';
 
@@ -147,5 +149,153 @@ describe('NumberIndex ranges behind the prefix filter', () => {
     for (let i = 0; i < 300; i += 7)
       expect(index.actionsOf(`+8613${String(i).padStart(3, '0')}12345`, NOW)).toBe(2);
     expect(index.actionsOf('+8614012345678', NOW)).toBe(0);
+  });
+});
+
+describe('NumberIndex against a model (mobile table, other numbers and ranges)', () => {
+  /** Mobile numbers in clumps, numbers outside the mobile domain, bare numbers. */
+  const pool = [
+    '+8613812345678',
+    '+8613812345679',
+    '+8613800000000',
+    '+8617001234567',
+    '+8617012345678',
+    '+8619912345678',
+    '+8614712345678',
+    '+862584123456',
+    '+85291234567',
+    '+8675582345678',
+    '95588',
+    '106900001234567890',
+  ];
+  const ranges = ['+861700', '+8613812', '+85291', '+86', '95'];
+  const bit = { mark: 1, block: 2, allow: 4 } as const;
+  const op = fc.oneof(
+    fc.record({
+      op: fc.constant('add' as const),
+      value: fc.constantFrom(...pool, ...ranges.map((r) => `range:${r}`)),
+      list: fc.constantFrom('a', 'b', 'c'),
+      action: fc.constantFrom('block' as const, 'mark' as const, 'allow' as const),
+    }),
+    fc.record({
+      op: fc.constant('remove' as const),
+      value: fc.constantFrom(...pool, ...ranges.map((r) => `range:${r}`)),
+      list: fc.constantFrom('a', 'b', 'c'),
+    }),
+    fc.record({ op: fc.constant('compact' as const) }),
+    fc.record({ op: fc.constant('snapshot' as const) }),
+  );
+
+  it('answers single, batch and match lookups like a map of entries, through deltas, compactions and snapshots', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...pool), fc.constantFrom('a', 'b')), { maxLength: 20 }),
+        fc.array(op, { maxLength: 40 }),
+        (initial, ops) => {
+          // model: value or "range:prefix" → list → action bit
+          const model = new Map<string, Map<string, number>>();
+          const put = (value: string, list: string, bits: number) => {
+            if (!model.has(value)) model.set(value, new Map());
+            model.get(value)!.set(list, bits);
+          };
+          const builder = NumberIndex.builder();
+          for (const [value, list] of initial) {
+            // A snapshot holds one entry per (value, list), as the store guarantees.
+            if (model.get(value)?.has(list)) continue;
+            expect(builder.add({ ...CASE, value, list }).ok).toBe(true);
+            put(value, list, 2);
+          }
+          let index = builder.build();
+          for (const change of ops) {
+            if (change.op === 'compact') index.compact();
+            else if (change.op === 'snapshot') {
+              index.compact();
+              index = NumberIndex.fromParts(index.records, index.toParts());
+            } else {
+              const prefix = change.value.startsWith('range:');
+              const value = prefix ? change.value.slice(6) : change.value;
+              if (change.op === 'add') {
+                const added = index.add({
+                  ...CASE,
+                  value,
+                  list: change.list,
+                  action: change.action,
+                  match: prefix ? 'prefix' : 'exact',
+                });
+                expect(added.ok).toBe(true);
+                put(change.value, change.list, bit[change.action]);
+              } else {
+                index.remove(value, change.list, prefix ? 'prefix' : 'exact');
+                model.get(change.value)?.delete(change.list);
+              }
+            }
+          }
+          const expected = (normalized: string) => {
+            let bits = 0;
+            for (const [key, lists] of model) {
+              const covers = key.startsWith('range:')
+                ? normalized.startsWith(key.slice(6))
+                : key === normalized;
+              if (covers) for (const b of lists.values()) bits |= b;
+            }
+            return bits;
+          };
+          const probes = [...pool, '+8613812345670', '+8617009999999', '+8613912345678'];
+          for (const normalized of probes)
+            expect(index.actionsOf(normalized, NOW)).toBe(expected(normalized));
+          // Batches: a chunk of mobile numbers only, then mixed chunks, crossing chunk boundaries.
+          const e164 = probes.filter((p) => p.startsWith('+')).map((p) => Number(p.slice(1)));
+          const mobiles = e164.filter((v) => v >= 8610000000000 && v < 8620000000000);
+          const values = Float64Array.from({ length: 600 }, (_, i) =>
+            i < 256 ? mobiles[i % mobiles.length]! : e164[i % e164.length]!,
+          );
+          const out = new Uint8Array(values.length);
+          index.actionsOfE164Batch(values, NOW, out);
+          expect([...out]).toEqual([...values].map((v) => expected(`+${v}`)));
+          for (const v of e164) expect(index.actionsOfE164(v, NOW)).toBe(expected(`+${v}`));
+          const live = [...model.values()].reduce((n, lists) => n + lists.size, 0);
+          expect(index.size).toBe(live);
+          expect(index.matches('+8613812345678', NOW).length).toBe(
+            [...model]
+              .filter(([key]) =>
+                key.startsWith('range:')
+                  ? '+8613812345678'.startsWith(key.slice(6))
+                  : key === '+8613812345678',
+              )
+              .reduce((n, [, lists]) => n + lists.size, 0),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('restores parts taken before the mobile table, every exact number then in the general table', () => {
+    const index = build();
+    const parts = index.toParts();
+    // The same numbers as an older snapshot holds them: one KeyTable of every exact number.
+    const record = index.records.intern(CASE, 'number:exact');
+    const keys = { highs: [] as number[], lows: [] as number[] };
+    for (const value of [8613812345678, 862584123456]) {
+      keys.highs.push(Math.floor(value / 4294967296));
+      keys.lows.push(value >>> 0);
+    }
+    const exact = KeyTable.build(
+      Uint32Array.from(keys.highs),
+      Uint32Array.from(keys.lows),
+      Uint32Array.from([record, record]),
+      2,
+    );
+    const restored = NumberIndex.fromParts(index.records, {
+      exact: exact.toParts(),
+      prefixes: parts.prefixes,
+      e164Prefixes: parts.e164Prefixes,
+      barePrefixes: parts.barePrefixes,
+    });
+    expect(restored.actionsOf('+8613812345678', NOW)).toBe(2);
+    expect(restored.actionsOf('+862584123456', NOW)).toBe(2);
+    expect(restored.actionsOf('+8617001234567', NOW)).toBe(1);
+    expect(restored.toParts().mobile.size).toBe(1);
+    expect(restored.toParts().exact.size).toBe(1);
   });
 });

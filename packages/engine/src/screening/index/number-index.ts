@@ -5,11 +5,21 @@
  */
 import { classifyNumber } from '../number/classify.js';
 import type { EntryProvenance } from './entry.js';
-import { EntryTable } from './entry-table.js';
+import { EntryTable, type KeyScheme } from './entry-table.js';
 import { KeyBuffer } from './key-buffer.js';
 import { KeyGroups } from './key-groups.js';
-import { KeyTable } from './key-table.js';
-import { mix, mixed } from './key-mix.js';
+import { KeyTable, type KeyTableParts } from './key-table.js';
+import { mix, mixed, unmix, unmixed } from './key-mix.js';
+import {
+  BATCH,
+  MOBILE_BASE,
+  MOBILE_SPAN,
+  MobileTable,
+  inMobileDomain,
+  mobileMix,
+  mobileMixOffset,
+  type MobileTableParts,
+} from './mobile-table.js';
 import { encodeDigits, encodeE164Value, numberKey, splitNormalized } from './number-key.js';
 import { normalizeNumberPrefix } from './number-prefix.js';
 import { PrefixFilter } from './prefix-filter.js';
@@ -33,9 +43,40 @@ export interface IndexMatch {
   rule: string;
 }
 
-/** Numbers per batch pass: small enough for the work arrays to stay in L1. */
-const BATCH = 256;
 const TWO_32 = 4294967296;
+
+/** Exact numbers of the mobile domain (+8610… to +8674…, 13 digits) live in a MobileTable. */
+const MOBILE_SCHEME: KeyScheme<MobileTable> = { mix: mobileMix, fromMixed: MobileTable.fromMixed };
+
+/**
+ * The mobile domain's numbers by their first 6 digits ("lead": 861380 for +8613812345678), offset
+ * from 861000: a set bit says some listed E.164 range may hold numbers of that lead, so that a
+ * mobile number's range probes are skipped without dividing it by powers of ten and hashing.
+ */
+const LEAD_DIVISOR = 1e7;
+const LEAD_FIRST = MOBILE_BASE / LEAD_DIVISOR;
+const LEAD_COUNT = Math.floor((MOBILE_SPAN - 1) / LEAD_DIVISOR) + 1;
+
+/** Sets the lead bits an E.164 range (the value of its digits) may cover. */
+function markLeads(leads: Uint32Array, prefix: number): void {
+  const digits = digitCount(prefix);
+  if (digits > 13) return;
+  const from = digits >= 6 ? Math.floor(prefix / POW10[digits - 6]!) : prefix * POW10[6 - digits]!;
+  const to = digits >= 6 ? from + 1 : (prefix + 1) * POW10[6 - digits]!;
+  for (let lead = Math.max(from, LEAD_FIRST); lead < Math.min(to, LEAD_FIRST + LEAD_COUNT); lead++) {
+    const bit = lead - LEAD_FIRST;
+    leads[bit >>> 5]! |= 1 << (bit & 31);
+  }
+}
+
+/** The parts of a NumberIndex; `mobile` is absent in snapshots taken before the MobileTable. */
+export interface NumberIndexParts {
+  exact: KeyTableParts;
+  mobile?: MobileTableParts;
+  prefixes: KeyTableParts;
+  e164Prefixes: ReturnType<PrefixFilter['toParts']>;
+  barePrefixes: ReturnType<PrefixFilter['toParts']>;
+}
 
 const POW10 = Array.from({ length: 21 }, (_, i) => 10 ** i);
 
@@ -151,25 +192,50 @@ export class NumberIndexBuilder {
     this.exact.reserve(count);
   }
 
-  private exactTable(): KeyTable {
-    if (this.bulk.length === 0) return this.exact.toTable();
-    // Bulk snapshots: mixed keys are grouped by their top 8 bits (a counting sort: one pass to count,
-    // mixing again to scatter, which is cheaper than storing and re-reading them) for the table's
-    // slot scatter, whose writes then stay in cache.
-    const count = this.bulk.reduce((n, chunk) => n + chunk.values.length, this.exact.size);
-    const grouped = new KeyGroups(count);
-    this.exact.mixInto(grouped);
-    for (const { values } of this.bulk) countE164Values(grouped, values);
-    grouped.startScatter();
-    this.exact.mixInto(grouped);
-    for (const { values, records } of this.bulk) scatterE164Values(grouped, values, records);
-    return KeyTable.fromMixed(grouped.highs, grouped.lows, grouped.payloads, count, true);
+  /**
+   * The exact numbers split by domain: the mobile domain's into a MobileTable, the others into a
+   * KeyTable (their mixed keys grouped by their top 8 bits — one pass to count, mixing again to
+   * scatter, cheaper than storing and re-reading them — so that the table's slot scatter stays in
+   * cache).
+   */
+  private exactTables(): { exact: KeyTable; mobile: MobileTable } {
+    const mobiles = new KeyGroups(18);
+    const others = new KeyGroups();
+    // Twice: once to count each group's keys, then to scatter them (mixing again is cheaper than
+    // storing the mixed keys and reading them back).
+    for (let pass = 0; pass < 2; pass++) {
+      this.exact.forEach((high, low, payload) => {
+        if (inMobileDomain(high, low)) {
+          mobileMix(high, low);
+          if (pass === 0) mobiles.count(mixed[0]!);
+          else mobiles.add(mixed[0]!, mixed[1]!, payload);
+        } else {
+          mix(high, low);
+          if (pass === 0) others.count(mixed[0]!);
+          else others.add(mixed[0]!, mixed[1]!, payload);
+        }
+      });
+      for (const { values, records } of this.bulk) {
+        if (pass === 0) countValues(values, mobiles, others);
+        else scatterValues(values, records, mobiles, others);
+      }
+      if (pass === 0) {
+        mobiles.startScatter();
+        others.startScatter();
+      }
+    }
+    return {
+      exact: KeyTable.fromMixed(others.highs, others.lows, others.payloads, others.size, true),
+      mobile: MobileTable.fromMixed(mobiles.highs, mobiles.lows, mobiles.payloads, mobiles.size, true),
+    };
   }
 
   build(): NumberIndex {
+    const { exact, mobile } = this.exactTables();
     return new NumberIndex(
       this.records,
-      new EntryTable(this.exactTable(), this.records),
+      new EntryTable(exact, this.records),
+      new EntryTable(mobile, this.records, MOBILE_SCHEME),
       new EntryTable(this.prefixes.toTable(), this.records),
       this.e164Prefixes,
       this.barePrefixes,
@@ -177,57 +243,102 @@ export class NumberIndexBuilder {
   }
 }
 
-function countE164Values(groups: KeyGroups, values: Float64Array): void {
+/** Counts bulk E.164 values into their groups: the mobile domain's, the others'. */
+function countValues(values: Float64Array, mobiles: KeyGroups, others: KeyGroups): void {
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
-    mix(Math.floor(value / TWO_32), value >>> 0);
-    groups.count(mixed[0]!);
+    const offset = value - MOBILE_BASE;
+    if (offset >= 0 && offset < MOBILE_SPAN) {
+      mobileMixOffset(offset);
+      mobiles.count(mixed[0]!);
+    } else {
+      mix(Math.floor(value / TWO_32), value >>> 0);
+      others.count(mixed[0]!);
+    }
   }
 }
 
-function scatterE164Values(groups: KeyGroups, values: Float64Array, records: Uint32Array | number): void {
+/** Scatters bulk E.164 values, with their records, into the groups `countValues` counted. */
+function scatterValues(
+  values: Float64Array,
+  records: Uint32Array | number,
+  mobiles: KeyGroups,
+  others: KeyGroups,
+): void {
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
-    mix(Math.floor(value / TWO_32), value >>> 0);
-    groups.add(mixed[0]!, mixed[1]!, typeof records === 'number' ? records : records[i]!);
+    const offset = value - MOBILE_BASE;
+    const record = typeof records === 'number' ? records : records[i]!;
+    if (offset >= 0 && offset < MOBILE_SPAN) {
+      mobileMixOffset(offset);
+      mobiles.add(mixed[0]!, mixed[1]!, record);
+    } else {
+      mix(Math.floor(value / TWO_32), value >>> 0);
+      others.add(mixed[0]!, mixed[1]!, record);
+    }
   }
 }
 
 export class NumberIndex {
   private batchWork?: {
+    mobileValues: Float64Array;
+    mobileAt: Uint32Array;
+    mobileOut: Uint8Array;
     highs: Uint32Array;
     lows: Uint32Array;
+    otherAt: Uint32Array;
+    otherOut: Uint8Array;
     scratch: Uint32Array;
-    out: Uint8Array;
   };
+  /** See LEAD_DIVISOR: which mobile leads some listed E.164 range may cover. */
+  private readonly mobileLeads = new Uint32Array(Math.ceil(LEAD_COUNT / 32));
 
   /** @internal use `NumberIndex.builder()`. */
   constructor(
     readonly records: ProvenanceTable,
+    /** Exact numbers outside the mobile domain (other countries, fixed lines, bare numbers). */
     private readonly exact: EntryTable,
+    /** Exact numbers of the mobile domain (see mobile-table.ts). */
+    private readonly mobile: EntryTable<MobileTable>,
     private readonly prefixes: EntryTable,
     private readonly e164Prefixes: PrefixFilter,
     private readonly barePrefixes: PrefixFilter,
-  ) {}
+  ) {
+    prefixes.forEachMixed((high, low) => {
+      unmix(high, low);
+      const value = unmixed[0]! * TWO_32 + unmixed[1]!;
+      if (value < 1e15) markLeads(this.mobileLeads, value);
+    });
+  }
 
   static builder(records?: ProvenanceTable): NumberIndexBuilder {
     return new NumberIndexBuilder(records);
   }
 
   /** The index's tables and filters, for a snapshot (compact first). */
-  toParts() {
+  toParts(): Required<NumberIndexParts> {
     return {
       exact: this.exact.snapshotTable().toParts(),
+      mobile: this.mobile.snapshotTable().toParts(),
       prefixes: this.prefixes.snapshotTable().toParts(),
       e164Prefixes: this.e164Prefixes.toParts(),
       barePrefixes: this.barePrefixes.toParts(),
     };
   }
 
-  static fromParts(records: ProvenanceTable, parts: ReturnType<NumberIndex['toParts']>): NumberIndex {
+  /**
+   * An index over parts from `toParts()`, used as they are. Parts without a mobile table (taken
+   * before it existed) hold every exact number in `exact`: they are split once here (O(size)).
+   */
+  static fromParts(records: ProvenanceTable, parts: NumberIndexParts): NumberIndex {
+    let exact = KeyTable.fromParts(parts.exact);
+    let mobile: MobileTable;
+    if (parts.mobile !== undefined) mobile = MobileTable.fromParts(parts.mobile);
+    else [exact, mobile] = splitLegacyExact(exact);
     return new NumberIndex(
       records,
-      new EntryTable(KeyTable.fromParts(parts.exact), records),
+      new EntryTable(exact, records),
+      new EntryTable(mobile, records, MOBILE_SCHEME),
       new EntryTable(KeyTable.fromParts(parts.prefixes), records),
       PrefixFilter.fromParts(parts.e164Prefixes),
       PrefixFilter.fromParts(parts.barePrefixes),
@@ -235,15 +346,39 @@ export class NumberIndex {
   }
 
   get size(): number {
-    return this.exact.size + this.prefixes.size;
+    return this.exact.size + this.mobile.size + this.prefixes.size;
   }
 
   get pendingChanges(): number {
-    return this.exact.pendingChanges + this.prefixes.pendingChanges;
+    return this.exact.pendingChanges + this.mobile.pendingChanges + this.prefixes.pendingChanges;
   }
 
   get byteLength(): number {
-    return this.exact.byteLength + this.prefixes.byteLength;
+    return this.exact.byteLength + this.mobile.byteLength + this.prefixes.byteLength;
+  }
+
+  /** The exact table of a raw number key: the mobile table for the mobile domain's. */
+  private exactOf(high: number, low: number): EntryTable<KeyTable> | EntryTable<MobileTable> {
+    return inMobileDomain(high, low) ? this.mobile : this.exact;
+  }
+
+  /** Whether some listed E.164 range may hold mobile-domain numbers. */
+  private get mobileRanged(): boolean {
+    return this.e164Prefixes.lengths !== 0;
+  }
+
+  /** ORs into `out[i]` the bits of the mobile table's overlay for values[i], i in [from, to). */
+  private mobileOverlay(values: Float64Array, from: number, to: number, now: number, out: Uint8Array): void {
+    for (let i = from; i < to; i++) {
+      mobileMixOffset(values[i]! - MOBILE_BASE);
+      out[i]! |= this.mobile.overlayActions(mixed[0]!, mixed[1]!, now);
+    }
+  }
+
+  /** Whether a mobile-domain number (its offset from MOBILE_BASE) may fall in a listed range. */
+  private mayBeRanged(offset: number): boolean {
+    const lead = Math.floor(offset / LEAD_DIVISOR);
+    return (this.mobileLeads[lead >>> 5]! & (1 << (lead & 31))) !== 0;
   }
 
   /**
@@ -251,6 +386,12 @@ export class NumberIndex {
    * its digits. The hot path: no strings, no allocation.
    */
   actionsOfE164(value: number, now: number): number {
+    const offset = value - MOBILE_BASE;
+    if (offset >= 0 && offset < MOBILE_SPAN) {
+      mobileMixOffset(offset);
+      const bits = this.mobile.actionsMixed(mixed[0]!, mixed[1]!, now);
+      return this.mayBeRanged(offset) ? bits | this.prefixActionsOfE164(value, now) : bits;
+    }
     const bits = this.exact.actions(Math.floor(value / TWO_32), value >>> 0, now);
     if (this.e164Prefixes.lengths === 0) return bits;
     return bits | this.prefixActionsOfE164(value, now);
@@ -273,31 +414,80 @@ export class NumberIndex {
 
   /**
    * Batch form of `actionsOfE164` for many numbers at once (the batch screening API): writes each
-   * number's action bits to `out`. Faster per number than single lookups, because the cache misses of
-   * independent numbers overlap.
+   * number's action bits to `out`. Faster per number than single lookups: the numbers of a chunk
+   * are mixed first, then looked up together in stages (see MobileTable.actionsBatchMixed), so that
+   * the cache misses of independent numbers overlap. Mobile numbers skip the range probes unless
+   * their lead is covered by a listed range.
    */
   actionsOfE164Batch(values: Float64Array, now: number, out: Uint8Array): void {
     const work = (this.batchWork ??= {
+      mobileValues: new Float64Array(BATCH),
+      mobileAt: new Uint32Array(BATCH),
+      mobileOut: new Uint8Array(BATCH),
       highs: new Uint32Array(BATCH),
       lows: new Uint32Array(BATCH),
+      otherAt: new Uint32Array(BATCH),
+      otherOut: new Uint8Array(BATCH),
       scratch: new Uint32Array(2 * BATCH),
-      out: new Uint8Array(BATCH),
     });
+    const { mobileValues, mobileAt, mobileOut, highs, lows, otherAt, otherOut, scratch } = work;
+    const { base: mobile, tombstones, records } = this.mobile.batchParts;
+    const mobileRanged = this.mobileRanged;
     for (let from = 0; from < values.length; from += BATCH) {
       const count = Math.min(BATCH, values.length - from);
+      let mobiles = 0;
+      for (let i = from; i < from + count; i++) {
+        const offset = values[i]! - MOBILE_BASE;
+        if (offset >= 0 && offset < MOBILE_SPAN) mobiles++;
+      }
+      if (mobiles === count) {
+        // The common chunk: mobile numbers only, looked up in place.
+        mobile.actionsOfValues(values, from, from + count, now, records, tombstones, out);
+        if (this.mobile.overlaid) this.mobileOverlay(values, from, from + count, now, out);
+        if (mobileRanged) {
+          for (let i = from; i < from + count; i++) {
+            const value = values[i]!;
+            if (this.mayBeRanged(value - MOBILE_BASE)) out[i]! |= this.prefixActionsOfE164(value, now);
+          }
+        }
+        continue;
+      }
+      mobiles = 0;
+      let others = 0;
       for (let i = 0; i < count; i++) {
         const value = values[from + i]!;
-        mix(Math.floor(value / TWO_32), value >>> 0);
-        work.highs[i] = mixed[0]!;
-        work.lows[i] = mixed[1]!;
+        const offset = value - MOBILE_BASE;
+        if (offset >= 0 && offset < MOBILE_SPAN) {
+          mobileValues[mobiles] = value;
+          mobileAt[mobiles++] = i;
+        } else {
+          mix(Math.floor(value / TWO_32), value >>> 0);
+          highs[others] = mixed[0]!;
+          lows[others] = mixed[1]!;
+          otherAt[others++] = i;
+        }
       }
-      work.out.fill(0, 0, count);
-      this.exact.actionsBatchMixed(work.highs, work.lows, count, now, work.out, work.scratch);
-      for (let i = 0; i < count; i++) {
-        out[from + i] =
-          this.e164Prefixes.lengths === 0
-            ? work.out[i]!
-            : work.out[i]! | this.prefixActionsOfE164(values[from + i]!, now);
+      if (mobiles > 0) {
+        mobile.actionsOfValues(mobileValues, 0, mobiles, now, records, tombstones, mobileOut);
+        if (this.mobile.overlaid) this.mobileOverlay(mobileValues, 0, mobiles, now, mobileOut);
+        for (let k = 0; k < mobiles; k++) {
+          const value = mobileValues[k]!;
+          out[from + mobileAt[k]!] =
+            mobileRanged && this.mayBeRanged(value - MOBILE_BASE)
+              ? mobileOut[k]! | this.prefixActionsOfE164(value, now)
+              : mobileOut[k]!;
+        }
+      }
+      if (others > 0) {
+        otherOut.fill(0, 0, others);
+        this.exact.actionsBatchMixed(highs, lows, others, now, otherOut, scratch);
+        for (let k = 0; k < others; k++) {
+          const at = from + otherAt[k]!;
+          out[at] =
+            this.e164Prefixes.lengths === 0
+              ? otherOut[k]!
+              : otherOut[k]! | this.prefixActionsOfE164(values[at]!, now);
+        }
       }
     }
   }
@@ -325,7 +515,7 @@ export class NumberIndex {
     const out: IndexMatch[] = [];
     const records: number[] = [];
     if (encodeDigits(split.digits, split.namespace))
-      this.exact.collect(numberKey.high, numberKey.low, now, records);
+      this.exactOf(numberKey.high, numberKey.low).collect(numberKey.high, numberKey.low, now, records);
     const lengths = (split.namespace === 'e164' ? this.e164Prefixes : this.barePrefixes).lengths;
     for (let length = 1; length <= split.digits.length && length <= 15; length++) {
       if ((lengths & (1 << length)) === 0) continue;
@@ -349,8 +539,9 @@ export class NumberIndex {
       this.prefixes.add(numberKey.high, numberKey.low, record);
       const filter = resolved.namespace === 'e164' ? this.e164Prefixes : this.barePrefixes;
       filter.add(resolved.digits.length, Number(resolved.digits));
+      if (resolved.namespace === 'e164') markLeads(this.mobileLeads, Number(resolved.digits));
     } else {
-      this.exact.add(numberKey.high, numberKey.low, record);
+      this.exactOf(numberKey.high, numberKey.low).add(numberKey.high, numberKey.low, record);
     }
     return { ok: true, normalized: resolved.normalized };
   }
@@ -360,13 +551,45 @@ export class NumberIndex {
     const resolved = resolveEntry(value, match);
     if ('reason' in resolved) return 0;
     encodeDigits(resolved.digits, resolved.namespace);
-    const table = match === 'prefix' ? this.prefixes : this.exact;
+    const table = match === 'prefix' ? this.prefixes : this.exactOf(numberKey.high, numberKey.low);
     return table.remove(numberKey.high, numberKey.low, this.records.listId(list));
   }
 
   /** Folds pending deltas into the typed arrays (O(size): ~1 s at 10 million on one core). */
   compact(): void {
     this.exact.compact();
+    this.mobile.compact();
     this.prefixes.compact();
   }
+}
+
+/** Splits a KeyTable of every exact number (parts taken before the MobileTable) by domain. */
+function splitLegacyExact(table: KeyTable): [KeyTable, MobileTable] {
+  let mobiles = 0;
+  table.forEachMixed((high, low) => {
+    unmix(high, low);
+    if (inMobileDomain(unmixed[0]!, unmixed[1]!)) mobiles++;
+  });
+  const xs = new Uint32Array(mobiles);
+  const ys = new Uint32Array(mobiles);
+  const mobilePayloads = new Uint32Array(mobiles);
+  const highs = new Uint32Array(table.size - mobiles);
+  const lows = new Uint32Array(table.size - mobiles);
+  const payloads = new Uint32Array(table.size - mobiles);
+  let m = 0;
+  let n = 0;
+  table.forEachMixed((high, low, payload) => {
+    unmix(high, low);
+    if (inMobileDomain(unmixed[0]!, unmixed[1]!)) {
+      mobileMix(unmixed[0]!, unmixed[1]!);
+      xs[m] = mixed[0]!;
+      ys[m] = mixed[1]!;
+      mobilePayloads[m++] = payload;
+    } else {
+      highs[n] = high;
+      lows[n] = low;
+      payloads[n++] = payload;
+    }
+  });
+  return [KeyTable.fromMixed(highs, lows, payloads, n), MobileTable.fromMixed(xs, ys, mobilePayloads, m)];
 }
