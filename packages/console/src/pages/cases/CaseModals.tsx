@@ -97,6 +97,14 @@ export function TransitionModal({
   );
 }
 
+/** A dialog about one footprint of the case; it hands the case as it now stands back. */
+interface FootprintModalProps {
+  theCase: CaseDetail;
+  footprint: Footprint;
+  onClose: () => void;
+  onDone: (updated: CaseDetail) => void;
+}
+
 export function FootprintAddModal({
   theCase,
   onClose,
@@ -130,17 +138,7 @@ export function FootprintAddModal({
   );
 }
 
-export function FootprintRemoveModal({
-  theCase,
-  footprint,
-  onClose,
-  onDone,
-}: {
-  theCase: CaseDetail;
-  footprint: Footprint;
-  onClose: () => void;
-  onDone: (updated: CaseDetail) => void;
-}) {
+export function FootprintRemoveModal({ theCase, footprint, onClose, onDone }: FootprintModalProps) {
   const t = useT();
   const [form] = Form.useForm<{ reason: string }>();
   return (
@@ -162,17 +160,7 @@ export function FootprintRemoveModal({
 }
 
 /** 冻结: the officer records money the bank froze on an account of the case (audited). */
-export function FootprintFreezeModal({
-  theCase,
-  footprint,
-  onClose,
-  onDone,
-}: {
-  theCase: CaseDetail;
-  footprint: Footprint;
-  onClose: () => void;
-  onDone: (updated: CaseDetail) => void;
-}) {
+export function FootprintFreezeModal({ theCase, footprint, onClose, onDone }: FootprintModalProps) {
   const t = useT();
   const [form] = Form.useForm<{ amount: number; frozenAt: Dayjs; reference?: string; note?: string }>();
   return (

@@ -8,6 +8,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../../context.js';
+import { OpenStreams, openSse } from '../../http/sse.js';
 import { CLUES_CHANGED, clueBus, type ClueChange } from '../clues/index.js';
 
 export interface BoardStreamOptions {
@@ -25,7 +26,7 @@ const isChange = (payload: unknown): payload is ClueChange =>
 
 export class OperationStreams {
   private readonly listeners = new Set<Listener>();
-  private readonly open = new Set<() => void>();
+  private readonly open = new OpenStreams();
   private unsubscribe: (() => Promise<void>) | undefined;
 
   constructor(
@@ -50,42 +51,24 @@ export class OperationStreams {
     operationId: string,
     options: BoardStreamOptions,
   ): void {
-    reply.hijack();
-    const raw = reply.raw;
-    raw.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-      'x-request-id': String(request.id),
+    const stream = openSse(request, reply, {
+      banner: `fanzha operation ${operationId}`,
+      heartbeatMs: this.heartbeatMs,
+      maxMs: options.maxMs,
     });
-    raw.write(`: fanzha operation ${operationId}\nretry: 3000\n\n`);
-    if (options.maxMs === 0) {
-      raw.end();
-      return;
-    }
-    let serial = 0;
+    if (!stream) return;
     const listener: Listener = (change) => {
       if (change.operationId !== operationId) return;
       const { hop, ...clue } = change;
-      raw.write(`id: ${++serial}\nevent: clue\ndata: ${JSON.stringify({ ...clue, ...hop, id: hop.id })}\n\n`);
+      stream.send('clue', { ...clue, ...hop });
     };
     this.listeners.add(listener);
-    const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), this.heartbeatMs);
-    const limit = options.maxMs === null ? undefined : setTimeout(() => end(), options.maxMs);
-    const end = () => {
-      this.listeners.delete(listener);
-      clearInterval(heartbeat);
-      clearTimeout(limit);
-      this.open.delete(end);
-      if (!raw.writableEnded) raw.end();
-    };
-    this.open.add(end);
-    raw.on('close', end);
+    stream.onEnd(() => this.listeners.delete(listener));
+    this.open.add(stream);
   }
 
   closeAll(): void {
-    for (const end of [...this.open]) end();
+    this.open.closeAll();
   }
 
   async stop(): Promise<void> {

@@ -5,6 +5,7 @@
  * `heartbeatMs` keeps proxies from closing an idle stream. Open streams end when the server stops.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { OpenStreams, openSse } from '../../http/sse.js';
 import type { Actor } from '../auth/index.js';
 import type { WarningNotifier } from './notifier.js';
 
@@ -14,7 +15,7 @@ export interface StreamOptions {
 }
 
 export class WarningStreams {
-  private readonly open = new Set<() => void>();
+  private readonly open = new OpenStreams();
 
   constructor(
     private readonly notifier: WarningNotifier,
@@ -26,41 +27,22 @@ export class WarningStreams {
   }
 
   serve(request: FastifyRequest, reply: FastifyReply, actor: Actor, options: StreamOptions): void {
-    reply.hijack();
-    const raw = reply.raw;
-    raw.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-      'x-request-id': String(request.id),
+    const stream = openSse(request, reply, {
+      banner: 'fanzha warnings',
+      heartbeatMs: this.heartbeatMs,
+      maxMs: options.maxMs,
     });
-    raw.write(`: fanzha warnings\nretry: 3000\n\n`);
-    if (options.maxMs === 0) {
-      raw.end();
-      return;
-    }
-    let serial = 0;
-    const stopListening = this.notifier.listen((change) => {
-      if (!change.unitPath.startsWith(actor.unitPath)) return;
-      const data = JSON.stringify({ change: change.change, ...change.warning });
-      raw.write(`id: ${++serial}\nevent: warning\ndata: ${data}\n\n`);
-    });
-    const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), this.heartbeatMs);
-    const limit = options.maxMs === null ? undefined : setTimeout(() => end(), options.maxMs);
-    const end = () => {
-      stopListening();
-      clearInterval(heartbeat);
-      clearTimeout(limit);
-      this.open.delete(end);
-      if (!raw.writableEnded) raw.end();
-    };
-    this.open.add(end);
-    // The response closes when the client goes away (or after `end`).
-    raw.on('close', end);
+    if (!stream) return;
+    stream.onEnd(
+      this.notifier.listen((change) => {
+        if (!change.unitPath.startsWith(actor.unitPath)) return;
+        stream.send('warning', { change: change.change, ...change.warning });
+      }),
+    );
+    this.open.add(stream);
   }
 
   closeAll(): void {
-    for (const end of [...this.open]) end();
+    this.open.closeAll();
   }
 }
