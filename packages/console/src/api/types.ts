@@ -267,9 +267,13 @@ export interface ImportJob {
   list: string;
   format: ImportFormat;
   status: 'running' | 'succeeded' | 'failed';
+  /** While running: `reading` the file (bytesRead of totalBytes), then `writing` (written of rowsRead). */
+  phase: 'reading' | 'writing';
   bytesRead: number;
   totalBytes: number | null;
   rowsRead: number;
+  /** Good rows merged into the list so far. */
+  written: number;
   added: number;
   errorCount: number;
   /** The first 1000 bad rows. */

@@ -220,6 +220,7 @@ export const intercept: InterceptMessages = {
   'imports.uploading': 'Uploading…',
   'imports.uploadingLabel': 'Upload progress',
   'imports.processing': 'Processing, {rows} rows read…',
+  'imports.writing': 'Every row is good; writing into the list: {written} of {rows}…',
   'imports.processingLabel': 'Processing progress',
   'imports.succeeded': 'Imported: {added} entries added or updated',
   'imports.succeededDetail': '{rows} rows read into the list {list}.',

@@ -213,6 +213,7 @@ export const intercept = {
   'imports.uploading': '正在上传…',
   'imports.uploadingLabel': '上传进度',
   'imports.processing': '正在处理，已读取 {rows} 行…',
+  'imports.writing': '全部行均有效，正在写入名单：{written} / {rows}…',
   'imports.processingLabel': '处理进度',
   'imports.succeeded': '导入成功，新增或更新 {added} 条',
   'imports.succeededDetail': '共读取 {rows} 行，已写入名单 {list}。',

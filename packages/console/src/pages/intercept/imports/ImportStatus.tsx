@@ -10,7 +10,14 @@ function Processing({ job }: { job: ImportJob }) {
   const percent = processedPercent(job);
   return (
     <Flex vertical gap={4}>
-      <Typography.Text>{t('imports.processing', { rows: job.rowsRead.toLocaleString() })}</Typography.Text>
+      <Typography.Text>
+        {job.phase === 'writing'
+          ? t('imports.writing', {
+              written: job.written.toLocaleString(),
+              rows: job.rowsRead.toLocaleString(),
+            })
+          : t('imports.processing', { rows: job.rowsRead.toLocaleString() })}
+      </Typography.Text>
       <Progress
         percent={percent ?? 100}
         status="active"

@@ -20,10 +20,17 @@ describe('csvTemplate', () => {
 });
 
 describe('processedPercent', () => {
+  const reading = { status: 'running', phase: 'reading', rowsRead: 0, written: 0 } as const;
   it('follows bytes read, never shows 100 before the job ends, and is unknown without a size', () => {
-    expect(processedPercent({ status: 'running', bytesRead: 50, totalBytes: 200 })).toBe(25);
-    expect(processedPercent({ status: 'running', bytesRead: 200, totalBytes: 200 })).toBe(99);
-    expect(processedPercent({ status: 'running', bytesRead: 50, totalBytes: null })).toBeNull();
-    expect(processedPercent({ status: 'failed', bytesRead: 10, totalBytes: 200 })).toBe(100);
+    expect(processedPercent({ ...reading, bytesRead: 50, totalBytes: 200 })).toBe(25);
+    expect(processedPercent({ ...reading, bytesRead: 200, totalBytes: 200 })).toBe(99);
+    expect(processedPercent({ ...reading, bytesRead: 50, totalBytes: null })).toBeNull();
+    expect(processedPercent({ ...reading, status: 'failed', bytesRead: 10, totalBytes: 200 })).toBe(100);
+  });
+
+  it('then follows the rows written into the list', () => {
+    const writing = { status: 'running', phase: 'writing', bytesRead: 200, totalBytes: 200 } as const;
+    expect(processedPercent({ ...writing, rowsRead: 1_000, written: 250 })).toBe(25);
+    expect(processedPercent({ ...writing, rowsRead: 1_000, written: 1_000 })).toBe(99);
   });
 });

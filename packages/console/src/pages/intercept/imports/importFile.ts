@@ -37,9 +37,16 @@ export function csvTemplateHref(): string {
   return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${csvTemplate}`)}`;
 }
 
-/** Processing progress in percent, or null when the size of the input is not known. */
-export function processedPercent(job: Pick<ImportJob, 'status' | 'bytesRead' | 'totalBytes'>): number | null {
+/**
+ * Progress of the phase the job is in, in percent: the file read, then the rows written into the list;
+ * null while reading an input of unknown size.
+ */
+export function processedPercent(
+  job: Pick<ImportJob, 'status' | 'phase' | 'bytesRead' | 'totalBytes' | 'rowsRead' | 'written'>,
+): number | null {
   if (job.status !== 'running') return 100;
+  if (job.phase === 'writing')
+    return Math.min(99, Math.floor((job.written / Math.max(1, job.rowsRead)) * 100));
   if (!job.totalBytes) return null;
   return Math.min(99, Math.floor((job.bytesRead / job.totalBytes) * 100));
 }
