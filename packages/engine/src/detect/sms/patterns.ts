@@ -9,7 +9,7 @@
  */
 import type { FraudType } from '../fraud-types.js';
 
-export const SMS_PATTERN_SET_VERSION = '2026.11.3';
+export const SMS_PATTERN_SET_VERSION = '2026.11.4';
 
 export type PatternCategory = FraudType | 'generic';
 
@@ -314,7 +314,8 @@ export const SMS_KEYWORD_PATTERNS: readonly SmsKeywordPattern[] = [
 
 /** A link as the normalised text writes it: a scheme, www, or a host name with a common TLD. */
 const LINK = String.raw`(?:https?:\/\/|www\.|[a-z0-9-]+\.(?:top|xyz|cc|vip|icu|pw|club|shop|site|info|ltd|online|live|app|work|link|tk|ml|com|cn|net)\b)`;
-const ALERT = '(?:异常|冻结|失效|过期|停用|注销|限制使用|认证|核验|身份验证|升级|激活|清零|解除|逾期)';
+const ALERT =
+  '(?:异常|冻结|失效|过期|停用|注销|限制使用|认证|核验|身份验证|升级|激活|清零|解除|逾期|无法派送|停机|欠费)';
 
 export const SMS_REGEX_PATTERNS: readonly SmsRegexPattern[] = [
   {
@@ -338,6 +339,9 @@ export const SMS_REGEX_PATTERNS: readonly SmsRegexPattern[] = [
       '清零',
       '解除',
       '逾期',
+      '无法派送',
+      '停机',
+      '欠费',
     ],
     regex: new RegExp(`${ALERT}[^。]{0,40}${LINK}|${LINK}[^。]{0,30}${ALERT}`),
   },
