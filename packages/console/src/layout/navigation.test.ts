@@ -10,7 +10,7 @@ const keysOf = (entries: NavEntry[]) =>
 describe('navigationFor', () => {
   it('shows the intercept pages to the roles holding intel.read, and API keys to admins only', () => {
     expect(keysOf(navigationFor(['officer']))).toContain(
-      'intercept:[intel.entries,intel.lists,intel.screen,intel.imports,intel.appeals,intel.domainWatch]',
+      'intercept:[intel.entries,intel.lists,intel.screen,intel.imports,intel.appeals,intel.domainWatch,intel.callerReview]',
     );
     expect(keysOf(navigationFor(['admin'])).at(-1)).toBe('system:[units,users,audit,apiKeys]');
     expect(keysOf(navigationFor(['analyst'])).at(-1)).toBe('system:[units]');
@@ -57,6 +57,7 @@ describe('pageForPath', () => {
     expect(pageForPath('/system/api-keys')?.key).toBe('apiKeys');
     expect(pageForPath('/intercept')?.key).toBe('intercept');
     expect(pageForPath('/intercept/domain-watch')?.key).toBe('intel.domainWatch');
+    expect(pageForPath('/intercept/caller-review')?.key).toBe('intel.callerReview');
   });
 });
 
