@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CallerBehaviourTracker, type CallerWindow } from './behaviour.js';
 import type { CallDetailRecord } from './record.js';
-import { CALLER_MARK_THRESHOLD, scoreCallerWindow } from './score.js';
+import { CALLER_MARK_THRESHOLD, scoreCallerWindow, type CallerScore } from './score.js';
 import { generateSyntheticCdrs } from './synthetic.js';
 
 const HOUR = 3_600_000;
@@ -129,6 +129,29 @@ describe('scoreCallerWindow on synthetic traffic', () => {
     // Closed once: a second pass, and the other number's open window, add nothing.
     marker.closeEndedMarked(T0 + 3_600_000 + 120_000, CALLER_MARK_THRESHOLD, (s) => marked.push(s.number));
     expect(marked).toEqual(['17000000001']);
+  });
+
+  it('forgets numbers idle since a time, keeps the rest, and scores the same afterwards', () => {
+    const box = (caller: string, from: number) =>
+      Array.from({ length: 120 }, (_, i) =>
+        call({ caller, callee: `139${i}`, start: from + i * 20_000, duration: 0, imei: `slot${i % 8}` }),
+      );
+    const sut = new CallerBehaviourTracker();
+    const marked: string[] = [];
+    const keep = (s: CallerScore) => marked.push(`${s.number}@${(s.windowStart - T0) / 3_600_000}`);
+    for (let n = 0; n < 50; n++)
+      sut.mark(call({ caller: `1380000${String(n).padStart(4, '0')}` }), 0.7, keep);
+    for (const r of box('17000000001', T0)) sut.mark(r, CALLER_MARK_THRESHOLD, keep);
+    sut.closeEndedMarked(T0 + 3_600_000, CALLER_MARK_THRESHOLD, keep);
+    expect(sut.size).toBe(51);
+    // The box calls on in the next hour; the 50 ordinary numbers were idle since the first.
+    for (const r of box('17000000001', T0 + 3_600_000).slice(0, 10)) sut.mark(r, CALLER_MARK_THRESHOLD, keep);
+    expect(sut.forgetIdle(T0 + 3_600_000)).toBe(50);
+    expect(sut.size).toBe(1);
+    for (const r of box('17000000001', T0 + 3_600_000).slice(10)) sut.mark(r, CALLER_MARK_THRESHOLD, keep);
+    for (const r of box('17000000002', T0 + 3_600_000)) sut.mark(r, CALLER_MARK_THRESHOLD, keep);
+    sut.closeEndedMarked(T0 + 2 * 3_600_000, CALLER_MARK_THRESHOLD, keep);
+    expect(marked).toEqual(['17000000001@0', '17000000001@1', '17000000002@1']);
   });
 
   it('explains a SIM box by its volume and strangers', () => {

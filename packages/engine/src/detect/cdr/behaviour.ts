@@ -108,6 +108,8 @@ export class CallerBehaviourTracker {
   private lastImei: string[] = [];
   private lastCell: string[] = [];
   private sketch = new Uint32Array(0);
+  /** Start of the newest record per slot: what `forgetIdle` goes by. */
+  private lastSeen = new Float64Array(0);
 
   constructor(options: CallerBehaviourOptions = {}) {
     this.windowMs = options.windowMs ?? 3_600_000;
@@ -185,6 +187,48 @@ export class CallerBehaviourTracker {
     }
   }
 
+  /**
+   * Forgets the numbers last seen before `time` whose open window is empty (close windows first), so
+   * that a stream's memory follows the numbers calling now, not every number it ever saw. Returns how
+   * many were forgotten. A forgotten number that calls again starts afresh.
+   */
+  forgetIdle(time: number): number {
+    const before = this.slots.size;
+    let kept = 0;
+    for (let slot = 0; slot < before; slot++) {
+      if (this.calls[slot]! === 0 && this.lastSeen[slot]! < time) continue;
+      if (kept !== slot) this.move(slot, kept);
+      kept++;
+    }
+    if (kept === before) return 0;
+    this.numbers.length = kept;
+    this.lastImei.length = kept;
+    this.lastCell.length = kept;
+    this.slots.clear();
+    for (let slot = 0; slot < kept; slot++) this.slots.set(this.numbers[slot]!, slot);
+    return before - kept;
+  }
+
+  private move(from: number, to: number): void {
+    for (const column of [
+      this.windowStart,
+      this.lastSeen,
+      this.calls,
+      this.outbound,
+      this.short,
+      this.unanswered,
+      this.night,
+      this.victimCalls,
+      this.imeiChanges,
+      this.cellChanges,
+    ])
+      column[to] = column[from]!;
+    this.sketch.copyWithin(to * SKETCH_WORDS, from * SKETCH_WORDS, (from + 1) * SKETCH_WORDS);
+    this.numbers[to] = this.numbers[from]!;
+    this.lastImei[to] = this.lastImei[from]!;
+    this.lastCell[to] = this.lastCell[from]!;
+  }
+
   private markWindow(slot: number, threshold: number, onMarked: (score: CallerScore) => void): void {
     this.fill(slot, this.scratch);
     if (scoreFeatures(this.scratch) < threshold) return;
@@ -214,6 +258,7 @@ export class CallerBehaviourTracker {
       this.numbers.push(number);
       this.lastImei.push('');
       this.lastCell.push('');
+      this.lastSeen[slot] = record.start;
       this.reset(slot, this.alignedStart(record));
     }
     return slot;
@@ -221,6 +266,7 @@ export class CallerBehaviourTracker {
 
   private count(slot: number, record: CallDetailRecord): void {
     this.calls[slot]!++;
+    if (record.start > this.lastSeen[slot]!) this.lastSeen[slot] = record.start;
     if (record.direction === 'outbound') this.outbound[slot]!++;
     if (record.duration === 0) this.unanswered[slot]!++;
     else if (record.duration < this.shortCallSeconds) this.short[slot]!++;
@@ -299,6 +345,7 @@ export class CallerBehaviourTracker {
     this.imeiChanges = copy(this.imeiChanges, u32);
     this.cellChanges = copy(this.cellChanges, u32);
     this.sketch = copy(this.sketch, u32, SKETCH_WORDS);
+    this.lastSeen = copy(this.lastSeen, (n) => new Float64Array(n));
     this.capacity = capacity;
   }
 }

@@ -33,6 +33,8 @@ import { nationalKey } from './victims.js';
 export const RECORDS_PER_MESSAGE = 1_000;
 /** A record may arrive this long after newer ones and still count in its window. */
 export const LATENESS_MS = 2 * 60_000;
+/** A number that has not called for this long (in the records' time) is forgotten. */
+export const FORGET_IDLE_MS = 24 * 3_600_000;
 /** Messages handed to the consumer at once. */
 const BATCH = 20;
 const SOURCE_HEADER = 'fanzha-source';
@@ -231,6 +233,8 @@ export class CdrStream {
     if (boundary === this.lastSwept) return;
     this.lastSwept = boundary;
     this.tracker.closeEndedMarked(boundary, this.threshold, keep);
+    // Memory follows the numbers calling now: the windows of the others are closed and empty.
+    this.tracker.forgetIdle(boundary - FORGET_IDLE_MS);
   }
 
   private async idleWithin(ms: number): Promise<boolean> {
