@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, session } from './support/api.ts';
+import { residentId } from './support/people.ts';
 import { baseURL, launchBrowser, login, newSession, openFromNav, screenshot } from './support/browser.ts';
 
 let browser: Browser;
@@ -14,14 +15,6 @@ afterAll(async () => {
 // Numbers and persons of this run only (generated, never real).
 const run = String(Date.now()).slice(-9);
 const card = (n: number) => `9999${run}${String(n).padStart(6, '0')}`;
-
-/** A valid resident ID of the county (GB 11643 check character). */
-function residentId(county: string, sequence: number): string {
-  const first17 = `${county}19900101${String(sequence % 1000).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i]!, 0);
-  return `${first17}${'10X98765432'[sum % 11]}`;
-}
 
 describe('two-card trade and joint punishment', () => {
   it('南京市 sees a seller placed by residence, dispatches him as a clue and follows the progress', async () => {
