@@ -1,5 +1,6 @@
-/** Streams a list out as CSV, NDJSON or a STIX 2.1 bundle, a page of entries at a time. */
+/** Streams a list out as CSV, NDJSON or a STIX 2.1 bundle, a page of entries at a time, by value. */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Context } from '../../../context.js';
 import { AppError } from '../../../errors.js';
 import { recordAudit } from '../../audit/index.js';
@@ -68,17 +69,15 @@ export async function* exportList(
   );
   if (format === 'csv') yield `${CSV_COLUMNS.join(',')}\n`;
   if (format === 'stix') yield `{"type":"bundle","id":"bundle--${randomUUID()}","objects":[`;
-  let after = '0';
+  // Keyset pages in the order of the list's unique index (list, value, match): each page is one
+  // range scan of that index, whatever the size of the list or of the table (paging by id would
+  // scan or sort the whole list for every page).
+  let after: { value: string; match: string } | null = null;
   let first = true;
   for (;;) {
-    const rows = await ctx.db
-      .selectFrom('intel_entries')
-      .selectAll()
-      .where('list_id', '=', list.id)
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(PAGE)
-      .execute();
+    let query = ctx.db.selectFrom('intel_entries').selectAll().where('list_id', '=', list.id);
+    if (after) query = query.where(sql<boolean>`(value, match) > (${after.value}, ${after.match})`);
+    const rows = await query.orderBy('value').orderBy('match').limit(PAGE).execute();
     let chunk = '';
     for (const row of rows) {
       const entry = toEntryView({ ...row, list_name: list.name, list_kind: list.kind } as EntryWithList);
@@ -91,7 +90,8 @@ export async function* exportList(
     }
     if (chunk) yield chunk;
     if (rows.length < PAGE) break;
-    after = String(rows[rows.length - 1]!.id);
+    const last = rows[rows.length - 1]!;
+    after = { value: last.value, match: last.match };
   }
   if (format === 'stix') yield ']}\n';
 }

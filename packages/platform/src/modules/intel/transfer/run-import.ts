@@ -12,6 +12,7 @@
  * way the lists stay as they were.
  */
 import { Transform, type Readable } from 'node:stream';
+import { sql } from 'kysely';
 import type { Context } from '../../../context.js';
 import type { IntelListRow } from '../../../store/schema.js';
 import { recordAudit } from '../../audit/index.js';
@@ -32,6 +33,8 @@ const STAGE_BATCH = 10_000;
 /** Staged rows merged into the list per statement (one progress step). */
 const MERGE_CHUNK = 50_000;
 export const MAX_REPORTED_ERRORS = 1_000;
+/** Imports of at least this many rows refresh the planner's statistics of the entries. */
+const ANALYZE_AFTER = 10_000;
 
 export interface ImportProgress {
   /** `reading` the file (bytesRead of totalBytes), then `writing` the rows (written of rowsRead). */
@@ -176,6 +179,9 @@ export async function runImport(ctx: Context, actor: Actor, options: ImportOptio
         : `import failed, nothing was imported: ${(error as Error).message}`;
     return { ...progress, added: 0, written: 0, status: 'failed', message };
   }
+  // Planner statistics that predate a big import make PostgreSQL sort the whole list for every page
+  // of an export or a search; refresh them now rather than wait for autovacuum (PGlite has none).
+  if (progress.written >= ANALYZE_AFTER) await sql`ANALYZE intel_entries`.execute(ctx.db);
   await notifyChanges(ctx);
   report(true);
   return {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../auth/index.js';
 import { createTestPlatform, type TestPlatform } from '../../../test-support/index.js';
 import { createList } from '../service.js';
+import { exportList } from './export.js';
 import { runImport, type ImportProgress } from './run-import.js';
 
 let sut: TestPlatform;
@@ -61,7 +62,7 @@ const count = async (list: string) =>
     ).n,
   );
 
-describe('runImport', () => {
+describe('runImport', { timeout: 120_000 }, () => {
   it('imports CSV rows with provenance and expiry', async () => {
     const csv =
       'value,action,confidence,source_kind,source_id,expires_at,reason\n13800000001,block,95,case,C-1,2030-01-01T00:00:00Z,冒充公检法\n"+86 139 0000 0002",mark,60,report,R-9,,\n';
@@ -231,6 +232,23 @@ describe('runImport', () => {
     expect(kept.confidence).toBe(95);
   });
 
+  it('exports a list of many pages, each entry once, page by page', async () => {
+    let lines = 0;
+    let chunks = 0;
+    const values = new Set<string>();
+    for await (const chunk of exportList(sut.ctx, actor, 'numbers', 'ndjson')) {
+      chunks++;
+      for (const line of chunk.split('\n')) {
+        if (!line) continue;
+        lines++;
+        values.add((JSON.parse(line) as { value: string }).value);
+      }
+    }
+    expect(lines).toBe(await count('numbers'));
+    expect(values.size).toBe(lines);
+    expect(chunks).toBeGreaterThan(10);
+  });
+
   it('leaves the lists as they were when the input breaks mid-way', async () => {
     const before = await count('numbers');
     const rows = Array.from({ length: 12_000 }, (_, i) => `1381${String(i).padStart(7, '0')}`).join('\n');
@@ -244,7 +262,7 @@ describe('runImport', () => {
   });
 });
 
-describe('HTTP import and export', () => {
+describe('HTTP import and export', { timeout: 120_000 }, () => {
   it('uploads a file, reports progress through the job and imports it', async () => {
     const csv = `value\n${Array.from({ length: 3_000 }, (_, i) => `1390${String(i).padStart(7, '0')}`).join('\n')}\n`;
     const started = await sut.app.inject({
