@@ -18,9 +18,13 @@ import { authorize } from '../auth/policy.js';
 import {
   addEntries,
   createList,
+  ensureListIn,
   findList,
   normalizeEntryValue,
+  notifyChanges,
+  prepareEntries,
   removeEntry,
+  writeEntries,
   type EntryInput,
 } from '../intel/index.js';
 
@@ -94,8 +98,9 @@ async function ensureList(ctx: Context, actor: Actor, name: keyof typeof LISTS):
 }
 
 /**
- * Records the marked windows of one stream batch: candidates upserted, numbers seen for the first
- * time marked on the list. Returns how many numbers were new.
+ * Records the marked windows of one stream batch in one transaction: candidates upserted, and numbers
+ * raised for the first time marked on the list (entry, change log, audit) — so a candidate never
+ * exists without its mark. Returns how many numbers were new.
  */
 export async function recordMarks(ctx: Context, marks: readonly CallerScore[]): Promise<{ raised: number }> {
   const best = new Map<string, { score: CallerScore; windows: number }>();
@@ -112,6 +117,7 @@ export async function recordMarks(ctx: Context, marks: readonly CallerScore[]): 
   }
   if (best.size === 0) return { raised: 0 };
   const now = ctx.clock.now();
+  const owner = systemActor('caller-behaviour');
   const rows = [...best].map(([number, { score, windows }]) => ({
     number,
     score: score.score,
@@ -122,48 +128,70 @@ export async function recordMarks(ctx: Context, marks: readonly CallerScore[]): 
     first_seen_at: now,
     last_seen_at: now,
   }));
-  const fresh: Array<{ number: string; score: number; contributions: Contribution[] }> = [];
-  for (let i = 0; i < rows.length; i += 1_000) {
-    const chunk = rows.slice(i, i + 1_000);
-    const returned = await ctx.db
-      .insertInto('caller_candidates')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.column('number').doUpdateSet({
-          windows: sql`caller_candidates.windows + excluded.windows`,
-          last_seen_at: sql`excluded.last_seen_at`,
-          score: sql`greatest(caller_candidates.score, excluded.score)`,
-          contributions: sql`CASE WHEN excluded.score > caller_candidates.score THEN excluded.contributions ELSE caller_candidates.contributions END`,
-          features: sql`CASE WHEN excluded.score > caller_candidates.score THEN excluded.features ELSE caller_candidates.features END`,
-          window_start: sql`CASE WHEN excluded.score > caller_candidates.score THEN excluded.window_start ELSE caller_candidates.window_start END`,
-        }),
-      )
-      // xmax is 0 on a row this statement inserted, not on one it updated.
-      .returning(['number', 'status', sql<boolean>`(xmax = 0)`.as('inserted')])
-      .execute();
-    for (const row of returned) {
-      // Newly raised in this batch: mark it (a number marked before keeps its entry).
-      if (!row.inserted || row.status === 'allowed') continue;
-      const { score } = best.get(row.number)!;
-      fresh.push({ number: row.number, score: score.score, contributions: roundContributions(score) });
+  const raised = await ctx.db.transaction().execute(async (trx) => {
+    const fresh: EntryInput[] = [];
+    for (let i = 0; i < rows.length; i += 1_000) {
+      const returned = await trx
+        .insertInto('caller_candidates')
+        .values(rows.slice(i, i + 1_000))
+        .onConflict((oc) =>
+          oc.column('number').doUpdateSet({
+            windows: sql`caller_candidates.windows + excluded.windows`,
+            last_seen_at: sql`excluded.last_seen_at`,
+            score: sql`greatest(caller_candidates.score, excluded.score)`,
+            contributions: sql`CASE WHEN excluded.score > caller_candidates.score THEN excluded.contributions ELSE caller_candidates.contributions END`,
+            features: sql`CASE WHEN excluded.score > caller_candidates.score THEN excluded.features ELSE caller_candidates.features END`,
+            window_start: sql`CASE WHEN excluded.score > caller_candidates.score THEN excluded.window_start ELSE caller_candidates.window_start END`,
+          }),
+        )
+        // xmax is 0 on a row this statement inserted, not on one it updated.
+        .returning(['number', 'status', sql<boolean>`(xmax = 0)`.as('inserted')])
+        .execute();
+      for (const row of returned) {
+        // Newly raised in this batch: mark it (a number marked before keeps its entry).
+        if (!row.inserted || row.status === 'allowed') continue;
+        const { score } = best.get(row.number)!;
+        const contributions = roundContributions(score);
+        fresh.push({
+          value: row.number,
+          confidence: Math.round(score.score * 100),
+          source: SOURCE,
+          reason: `呼叫行为评分 ${round(score.score)}: ${contributions
+            .slice(0, 3)
+            .map((c) => c.feature)
+            .join(', ')}`,
+        });
+      }
     }
-  }
-  if (fresh.length) {
-    const owner = systemActor('caller-behaviour');
-    await ensureList(ctx, owner, CALLER_LIST);
-    const entries: EntryInput[] = fresh.map((m) => ({
-      value: m.number,
-      confidence: Math.round(m.score * 100),
-      source: SOURCE,
-      reason: `呼叫行为评分 ${round(m.score)}: ${m.contributions
-        .slice(0, 3)
-        .map((c) => c.feature)
-        .join(', ')}`,
-    }));
-    for (let i = 0; i < entries.length; i += 5_000)
-      await addEntries(ctx, owner, CALLER_LIST, entries.slice(i, i + 5_000));
-  }
-  return { raised: fresh.length };
+    if (fresh.length === 0) return 0;
+    const list = await ensureListIn(
+      trx,
+      owner,
+      {
+        name: CALLER_LIST,
+        kind: 'number',
+        ...LISTS[CALLER_LIST],
+        unitCode: `${ctx.config.provinceCode}0000`,
+      },
+      now,
+    );
+    const { rows: entries } = prepareEntries(list, fresh, owner, now);
+    const count = await writeEntries(trx, list, entries, owner, now);
+    await recordAudit(
+      trx,
+      owner,
+      {
+        action: 'intel.entries_add',
+        recordType: 'intel_list',
+        recordId: list.id,
+        detail: { list: list.name, count, sample: entries.slice(0, 5).map((e) => e.value) },
+      },
+      now,
+    );
+    return fresh.length;
+  });
+  if (raised) await notifyChanges(ctx);
+  return { raised };
 }
 
 export interface CandidateFilter {
