@@ -3,9 +3,11 @@
  * to its holder once (催办); one past its deadline is reminded again and escalated to the holder's parent
  * (上报), whose inbox shows it marked. With several instances each clue is taken once (the UPDATE takes
  * it only while not reminded / not escalated). A transfer starts both over for the new holder.
+ * Escalations are signalled on the bus after their commit (the 集中收网 board's stream hears them).
  */
 import type { Context } from '../../context.js';
 import type { ClueRow } from '../../store/clues-schema.js';
+import { publishEscalations } from './notifier.js';
 import { insertHops, insertNotices, takeDueSoon, takeOverdue, type Db } from './store.js';
 
 const BATCH = 500;
@@ -43,7 +45,7 @@ async function remindDueSoon(db: Db, now: Date): Promise<number> {
   return rows.length;
 }
 
-async function escalateOverdue(db: Db, now: Date): Promise<number> {
+async function escalateOverdue(db: Db, now: Date): Promise<ClueRow[]> {
   const rows = await takeOverdue(db, now, BATCH);
   await insertHops(
     db,
@@ -75,7 +77,7 @@ async function escalateOverdue(db: Db, now: Date): Promise<number> {
         : []),
     ]),
   );
-  return rows.length;
+  return rows;
 }
 
 export class ClueEscalator {
@@ -110,10 +112,11 @@ export class ClueEscalator {
       const now = this.ctx.clock.now();
       const [escalated, reminded] = await this.ctx.db
         .transaction()
-        .execute(async (tx) => [await escalateOverdue(tx, now), await remindDueSoon(tx, now)]);
-      total.escalated += escalated;
+        .execute(async (tx) => [await escalateOverdue(tx, now), await remindDueSoon(tx, now)] as const);
+      await publishEscalations(this.ctx, escalated, now);
+      total.escalated += escalated.length;
       total.reminded += reminded;
-      if (escalated < BATCH && reminded < BATCH) return total;
+      if (escalated.length < BATCH && reminded < BATCH) return total;
     }
   }
 }

@@ -11,10 +11,14 @@ let closed = false;
 let operationId: string;
 let otherOperationId: string;
 
+/** The platform's clock: real time, moved on to make a clue overdue. */
+let skew = 0;
+const clock = { now: () => new Date(Date.now() + skew) };
+
 const WINDOW = { windowFrom: '2026-01-01T00:00:00.000Z', windowTo: '2099-01-01T00:00:00.000Z' };
 
 beforeAll(async () => {
-  sut = await createTestPlatform();
+  sut = await createTestPlatform({ clock });
   await sut.app.clues.escalator.stop();
   operationId = (
     await createOperation(sut.ctx, systemActor(), {
@@ -60,15 +64,9 @@ async function as(username: string, url: string, payload: object = {}) {
   expect(response.statusCode, response.body).toBe(200);
 }
 
-const dispatch = (title: string, operation?: string) =>
+const dispatch = (title: string, operation?: string, deadlineAt = '2099-01-01T00:00:00.000Z') =>
   dispatchClues(sut.ctx, systemActor(), [
-    {
-      targetUnitCode: '320102',
-      title,
-      content: '重点对象',
-      deadlineAt: '2099-01-01T00:00:00.000Z',
-      operationId: operation,
-    },
+    { targetUnitCode: '320102', title, content: '重点对象', deadlineAt, operationId: operation },
   ]).then(([clue]) => clue!.id);
 
 describe('GET /api/v1/operations/:id/stream', () => {
@@ -99,6 +97,27 @@ describe('GET /api/v1/operations/:id/stream', () => {
       kind: 'feedback',
       from: { code: '320102' },
       detail: { result: 'caught', caughtCount: 2 },
+    });
+    await board.close();
+  });
+
+  it('delivers the escalation of an overdue clue of the operation to its parent unit', async () => {
+    const board = await open('province-officer');
+    const late = await dispatch(
+      '逾期目标',
+      operationId,
+      new Date(clock.now().getTime() + 3_600_000).toISOString(),
+    );
+    expect((await board.next()).data).toMatchObject({ clueId: late, kind: 'dispatched' });
+    skew += 2 * 3_600_000;
+    expect((await sut.app.clues.escalator.runOnce()).escalated).toBe(1);
+    expect((await board.next()).data).toMatchObject({
+      clueId: late,
+      operationId,
+      kind: 'escalated',
+      from: { code: '320102' },
+      to: { code: '320100', name: expect.any(String) },
+      detail: { cause: 'overdue' },
     });
     await board.close();
   });
