@@ -136,6 +136,45 @@ export class JetStreamEventStream implements EventStream {
     };
   }
 
+  /**
+   * Hands over again, in order, the messages published since `since` that the durable consumer has
+   * already acknowledged (up to its ack floor): what a consumer keeping state in memory reads on start
+   * to rebuild it. Returns how many it handed over.
+   */
+  async replayAcknowledged(
+    durable: string,
+    since: Date,
+    handle: (message: { subject: string; data: Uint8Array }) => void,
+  ): Promise<number> {
+    let floor: number;
+    try {
+      floor = (await this.jsm.consumers.info(this.options.streamName, durable)).ack_floor.stream_seq;
+    } catch (error) {
+      if (isNotFound(error)) return 0;
+      throw error;
+    }
+    if (floor === 0) return 0;
+    const consumer = await this.js.consumers.get(this.options.streamName, {
+      filterSubjects: `${this.options.subjectPrefix}.>`,
+      deliver_policy: DeliverPolicy.StartTime,
+      opt_start_time: since.toISOString(),
+    });
+    let count = 0;
+    for (;;) {
+      const batch = await consumer.fetch({ max_messages: 500, expires: 1_000 });
+      let fetched = 0;
+      let done = false;
+      for await (const message of batch) {
+        fetched += 1;
+        if (message.seq > floor) done = true;
+        if (done) continue;
+        handle({ subject: message.subject, data: message.data });
+        count += 1;
+      }
+      if (done || fetched === 0) return count;
+    }
+  }
+
   async lag(durable: string): Promise<number> {
     const info = await this.jsm.consumers.info(this.options.streamName, durable);
     return info.num_pending + info.num_ack_pending;

@@ -123,6 +123,7 @@ export class CdrStream {
   async start(onMarked: MarkedHandler): Promise<void> {
     if (this.consumer) return;
     this.onMarked = onMarked;
+    await this.rebuild();
     this.consumer = await this.stream.consume({ durable: this.durable, maxBatch: BATCH }, (messages) =>
       this.handle(messages),
     );
@@ -179,35 +180,68 @@ export class CdrStream {
     });
   }
 
+  /**
+   * With JetStream, the windows open when this instance last stopped are rebuilt on start from what the
+   * durable consumer had acknowledged in the last two windows (publish time): the same records through
+   * the same windows, their marks dropped (they were recorded then). The in-process queue keeps nothing.
+   */
+  private async rebuild(): Promise<void> {
+    if (!(this.stream instanceof JetStreamEventStream)) return;
+    const windowMs = this.options.windowMs ?? 3_600_000;
+    const replayed: Array<{ subject: string; data: Uint8Array }> = [];
+    const flush = () => {
+      this.feed(replayed);
+      replayed.length = 0;
+    };
+    const count = await this.stream.replayAcknowledged(
+      this.durable,
+      new Date(Date.now() - 2 * windowMs - LATENESS_MS),
+      (message) => {
+        replayed.push(message);
+        if (replayed.length === BATCH) flush();
+      },
+    );
+    flush();
+    this.counts.markedWindows = 0;
+    if (count)
+      this.options.log?.warn({ batches: count }, 'caller-behaviour windows rebuilt from the CDR stream');
+  }
+
+  /** Runs messages through the windows; returns the windows they closed that scored at or above the threshold. */
+  private feed(messages: ReadonlyArray<{ subject: string; data: Uint8Array }>): CallerScore[] {
+    const marked: CallerScore[] = [];
+    const keep = (score: CallerScore) => marked.push(copy(score));
+    let newest = Number.NEGATIVE_INFINITY;
+    for (const message of messages) {
+      const text = decoder.decode(message.data);
+      let line = 0;
+      for (const row of text.split('\n')) {
+        line += 1;
+        if (row.trim() === '') continue;
+        const parsed = parseCdrNdjsonLine(row, line);
+        if (!parsed.ok) {
+          this.counts.badLines += 1;
+          if (this.counts.badLines <= 100)
+            this.options.log?.warn(
+              { subject: message.subject, line, reason: parsed.error },
+              'a CDR line on the bus is not a record',
+            );
+          continue;
+        }
+        this.counts.records += 1;
+        if (parsed.record.start > newest) newest = parsed.record.start;
+        this.tracker.mark(parsed.record, this.threshold, keep);
+      }
+    }
+    if (newest > Number.NEGATIVE_INFINITY) this.closeEnded(newest, keep);
+    this.counts.markedWindows += marked.length;
+    return marked;
+  }
+
   private async handle(messages: StreamMessage[]): Promise<void> {
     this.busy += 1;
     try {
-      const marked: CallerScore[] = [];
-      const keep = (score: CallerScore) => marked.push(copy(score));
-      let newest = Number.NEGATIVE_INFINITY;
-      for (const message of messages) {
-        const text = decoder.decode(message.data);
-        let line = 0;
-        for (const row of text.split('\n')) {
-          line += 1;
-          if (row.trim() === '') continue;
-          const parsed = parseCdrNdjsonLine(row, line);
-          if (!parsed.ok) {
-            this.counts.badLines += 1;
-            if (this.counts.badLines <= 100)
-              this.options.log?.warn(
-                { subject: message.subject, line, reason: parsed.error },
-                'a CDR line on the bus is not a record',
-              );
-            continue;
-          }
-          this.counts.records += 1;
-          if (parsed.record.start > newest) newest = parsed.record.start;
-          this.tracker.mark(parsed.record, this.threshold, keep);
-        }
-      }
-      if (newest > Number.NEGATIVE_INFINITY) this.closeEnded(newest, keep);
-      this.counts.markedWindows += marked.length;
+      const marked = this.feed(messages);
       try {
         if (marked.length) await this.onMarked?.(marked);
       } catch (error) {
