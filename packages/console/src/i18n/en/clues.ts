@@ -175,7 +175,7 @@ export const clues: Record<keyof typeof zh, string> = {
   'operations.form.editTitle': 'Change the operation',
   'operations.edit': 'Change',
   'operations.form.subtitle':
-    'Results are never typed in: cases solved, persons caught and feedback in the window and the units’ subtrees are counted',
+    'Results are never typed in: counted from the records in the window and the units’ subtrees (cases solved from cases, persons caught from clue feedback, cards seized from the two-card records, money frozen from the freezes recorded on case accounts)',
   'operations.form.name': 'Name',
   'operations.form.nameHelp': 'e.g. 断卡, 云剑, 蓝剑1号',
   'operations.form.window': 'Window',
@@ -193,7 +193,8 @@ export const clues: Record<keyof typeof zh, string> = {
   'operations.form.removeUnit': 'Remove this unit',
   'operations.form.submit': 'Create',
   'operations.figures.byUnit': 'Figures by unit',
-  'operations.figures.source': 'Computed from the records',
+  'operations.figures.source':
+    'Computed from the records: solved ← cases, caught ← clue feedback, cards ← two-card records, frozen ← freezes',
   'operations.figures.targetSuspects': 'To catch',
   'operations.figures.suspectsCaught': 'Caught',
   'operations.figures.targetCases': 'To solve',

@@ -167,7 +167,8 @@ export const clues = {
   'operations.form.title': '新建专项行动',
   'operations.form.editTitle': '修改专项行动',
   'operations.edit': '修改',
-  'operations.form.subtitle': '战果不需录入：按行动时间窗口和参战单位范围内的破案、抓获和反馈记录自动统计',
+  'operations.form.subtitle':
+    '战果不需录入：按行动时间窗口和参战单位范围内的记录自动统计（破案取自案件、抓获取自线索反馈、缴获卡取自两卡名单、冻结资金取自案件账户的冻结登记）',
   'operations.form.name': '行动名称',
   'operations.form.nameHelp': '如 断卡、云剑、蓝剑1号',
   'operations.form.window': '时间窗口',
@@ -184,7 +185,7 @@ export const clues = {
   'operations.form.removeUnit': '移除此单位',
   'operations.form.submit': '创建',
   'operations.figures.byUnit': '各参战单位战果',
-  'operations.figures.source': '按记录自动统计',
+  'operations.figures.source': '按记录自动统计：破案←案件，抓获←线索反馈，缴获卡←两卡名单，冻结←冻结登记',
   'operations.figures.targetSuspects': '抓获目标',
   'operations.figures.suspectsCaught': '抓获人数',
   'operations.figures.targetCases': '破案目标',

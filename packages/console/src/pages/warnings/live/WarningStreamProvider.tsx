@@ -2,7 +2,6 @@ import {
   createContext,
   useCallback,
   useContext,
-  useEffect,
   useMemo,
   useRef,
   useState,
@@ -10,14 +9,15 @@ import {
 } from 'react';
 import { warningsApi, type WarningSummary } from '../../../api';
 import { useCan } from '../../../auth';
-import { parseWarningEvent, reconnectDelayMs } from './streamEvents';
+import { useEventSource, type StreamState } from '../../../hooks/useEventSource';
+import { parseWarningEvent } from './streamEvents';
 
-// One EventSource per signed-in session on /api/v1/warnings/stream, shared by the queue (which merges
-// what arrives) and the side navigation (a count of warnings not seen yet). The browser retries a
-// dropped connection by itself; when it gives up (the stream answered an error), we reopen it with a
-// growing delay, and listeners hear `resync` so they reload what they may have missed.
+// One EventSource per signed-in session on /api/v1/warnings/stream (hooks/useEventSource: reconnects
+// with a growing delay), shared by the queue (which merges what arrives) and the side navigation (a
+// count of warnings not seen yet). After a reopening, listeners hear `resync` so they reload what they
+// may have missed.
 
-export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'off';
+export type { StreamState };
 
 export interface WarningStreamListener {
   onWarning: (summary: WarningSummary) => void;
@@ -38,46 +38,22 @@ const WarningStreamContext = createContext<WarningStreamValue | null>(null);
 
 export function WarningStreamProvider({ children }: { children: ReactNode }) {
   const enabled = useCan('warnings.read');
-  const [state, setState] = useState<StreamState>(enabled ? 'connecting' : 'off');
   const [unseenIds, setUnseenIds] = useState<ReadonlySet<string>>(new Set());
   const listeners = useRef(new Set<WarningStreamListener>());
 
-  useEffect(() => {
-    if (!enabled || typeof EventSource === 'undefined') {
-      setState('off');
-      return;
-    }
-    let source: EventSource | null = null;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    let failures = 0;
-    let opened = false;
-    const open = () => {
-      source = new EventSource(warningsApi.streamUrl, { withCredentials: true });
-      source.onopen = () => {
-        failures = 0;
-        setState('live');
-        if (opened) for (const listener of listeners.current) listener.onResync?.();
-        opened = true;
-      };
-      source.addEventListener('warning', (event) => {
-        const summary = parseWarningEvent((event as MessageEvent<string>).data);
+  const state = useEventSource(enabled ? warningsApi.streamUrl : null, {
+    events: {
+      warning: (data) => {
+        const summary = parseWarningEvent(data);
         if (!summary) return;
         setUnseenIds((previous) => (previous.has(summary.id) ? previous : new Set(previous).add(summary.id)));
         for (const listener of listeners.current) listener.onWarning(summary);
-      });
-      source.onerror = () => {
-        setState('reconnecting');
-        if (source?.readyState !== EventSource.CLOSED) return;
-        source.close();
-        retry = setTimeout(open, reconnectDelayMs(failures++));
-      };
-    };
-    open();
-    return () => {
-      clearTimeout(retry);
-      source?.close();
-    };
-  }, [enabled]);
+      },
+    },
+    onReopen: () => {
+      for (const listener of listeners.current) listener.onResync?.();
+    },
+  });
 
   const markSeen = useCallback(
     (warningId?: string) =>

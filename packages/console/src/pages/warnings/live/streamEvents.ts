@@ -21,7 +21,5 @@ export function parseWarningEvent(data: string): WarningSummary | null {
   return valid ? (summary as WarningSummary) : null;
 }
 
-/** How long to wait before the n-th reconnection (0-based): 1 s doubling to 30 s. */
-export function reconnectDelayMs(attempt: number): number {
-  return Math.min(30_000, 1_000 * 2 ** Math.max(0, attempt));
-}
+/** How long to wait before the n-th reconnection (the hook that keeps streams open). */
+export { reconnectDelayMs } from '../../../hooks/useEventSource';
