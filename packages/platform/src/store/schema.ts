@@ -129,6 +129,9 @@ export interface ScreeningHitTable {
   risk: number;
   lists: string[];
   api_key_id: string | null;
+  /** Identical hits of one recorder window (migration 0047): how many, and the last one's time. */
+  count: ColumnType<number, number | undefined, never>;
+  last_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 export interface AppealTable {
