@@ -125,10 +125,16 @@ describe('POST /api/v1/cases', () => {
     expect(response.statusCode).toBe(400);
     const problem = response.json();
     expect(problem.code).toBe('validation_failed');
+    const invalid = (index: number, kind: string, reason: string) => ({
+      field: `/footprints/${index}/value`,
+      message: `footprint ${index} (${kind}) is not valid: ${reason}`,
+      code: 'footprint_invalid',
+      params: { kind, reason },
+    });
     expect(problem.errors).toEqual([
-      { field: '/footprints/1/value', message: 'footprint 1 (account) is not valid: bad_checksum' },
-      { field: '/footprints/2/value', message: 'footprint 2 (account) is not valid: account_kind_required' },
-      { field: '/footprints/3/value', message: 'footprint 3 (imei) is not valid: bad_checksum' },
+      invalid(1, 'account', 'bad_checksum'),
+      invalid(2, 'account', 'account_kind_required'),
+      invalid(3, 'imei', 'bad_checksum'),
     ]);
     expect(await Promise.all([count('cases'), count('case_footprints'), count('intel_changes')])).toEqual(
       before,
