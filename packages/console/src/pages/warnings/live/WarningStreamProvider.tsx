@@ -1,12 +1,4 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { warningsApi, type WarningSummary } from '../../../api';
 import { useCan } from '../../../auth';
 import { useEventSource, type StreamState } from '../../../hooks/useEventSource';
