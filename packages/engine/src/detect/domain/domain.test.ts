@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { matchBrands } from './brand-match.js';
 import { domainParts } from './features.js';
 import { DOMAIN_MODEL_URL } from './index.js';
-import type { DomainModelFile } from './model.js';
+import { decodeDomainModel, DOMAIN_TREE_FEATURES, type DomainModelFile } from './model.js';
 import { decodePunycode } from './punycode.js';
-import { createDomainScorer } from './scorer.js';
+import { createDomainScorer, domainLogit } from './scorer.js';
 import { editDistance, isBitFlip } from './skeleton.js';
 import { trainDomainModel } from './train.js';
 import { watchNewNames } from './watch.js';
@@ -92,10 +92,41 @@ describe('trainDomainModel', () => {
       domain,
       scam: i < 3,
     }));
-    const options = { hashBits: 10, epochs: 3 };
+    const options = { hashBits: 10, epochs: 3, trees: 5, stackingFolds: 2 };
     expect(JSON.stringify(trainDomainModel(examples, options))).toBe(
       JSON.stringify(trainDomainModel(examples, options)),
     );
+  });
+});
+
+describe('the shipped model', () => {
+  it('explains its logit exactly: contributions plus the trees base value', () => {
+    const decoded = decodeDomainModel(model);
+    const base = decoded.trees.trees.reduce((sum, t) => sum + t.value[0]!, 0);
+    for (const domain of ['icbc-login.top', 'ludashi.com', 'iopklj.com', 'sequoiacapitalh.com']) {
+      const { logit, contributions } = domainLogit(decoded, domain);
+      expect(base + contributions.reduce((sum, c) => sum + c.value, 0)).toBeCloseTo(logit, 9);
+      expect(contributions.every((c) => c.feature !== '')).toBe(true);
+    }
+  });
+
+  it('names the features its trees read, and quotes the n-grams and TLD', () => {
+    const { contributions } = sut.score('sequoiacapitalh.com');
+    const features = contributions.map((c) => c.feature);
+    expect(features).toContain('name');
+    expect(contributions.find((c) => c.feature === 'tld')?.detail).toBe('com');
+    for (const f of features) expect([...DOMAIN_TREE_FEATURES, 'brand_added_words']).toContain(f);
+  });
+
+  it('is refused when its tree features differ from the code, or in another format', () => {
+    expect(() => decodeDomainModel({ ...model, treeFeatures: ['length'] })).toThrow(/retrain/);
+    expect(() =>
+      decodeDomainModel({ ...model, format: 'fanzha-domain-linear/1' } as unknown as DomainModelFile),
+    ).toThrow(/unsupported domain model format/);
+  });
+
+  it('stays small', () => {
+    expect(readFileSync(DOMAIN_MODEL_URL).length).toBeLessThan(2 * 1024 * 1024);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * A domain's own features, the ones that do not depend on any brand: length, digits, hyphens,
- * character entropy, consonant runs, depth, IDN, and hashed character n-grams of its name and its TLD
- * for the learned model. Also parses the domain (tldts) into the parts the brand matcher reads.
+ * character entropy, consonant runs, depth, IDN, pinyin, the shape of the name (vowels, keyboard
+ * walks, doubled characters, digit runs), and hashed character n-grams of its name and its TLD for the
+ * learned model. Also parses the domain (tldts) into the parts the brand matcher reads.
  */
 import { parse } from 'tldts';
 import type { DomainParts } from './brand-match.js';
@@ -23,6 +24,87 @@ export const DOMAIN_NAMED_FEATURES = [
 ] as const;
 
 export type DomainNamedFeature = (typeof DOMAIN_NAMED_FEATURES)[number];
+
+/** Shape features of the name, read by the trees only (raw counts and shares, no scaling needed). */
+export const DOMAIN_SHAPE_FEATURES = [
+  'letters',
+  'digits',
+  'vowel_share',
+  'vowel_run',
+  'keyboard_walk',
+  'doubled_chars',
+  'same_char_run',
+  'digit_run',
+  'tail_digits',
+  'head_digits',
+  'distinct_share',
+  'hostname_length',
+  'suffix_labels',
+] as const;
+
+export type DomainShapeFeature = (typeof DOMAIN_SHAPE_FEATURES)[number];
+
+/** QWERTY positions (row, column with the usual half-key stagger) for keyboard-walk detection. */
+const KEY_POSITION: ReadonlyMap<string, readonly [number, number]> = new Map(
+  ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'].flatMap((row, r) =>
+    [...row].map((c, i) => [c, [r, i + r * 0.5]] as [string, readonly [number, number]]),
+  ),
+);
+
+function keysAdjacent(a: string, b: string): boolean {
+  const p = KEY_POSITION.get(a);
+  const q = KEY_POSITION.get(b);
+  return !!p && !!q && a !== b && Math.abs(p[0] - q[0]) <= 1 && Math.abs(p[1] - q[1]) <= 1;
+}
+
+/**
+ * The shape of the name (registrable label): letter and digit counts, share of vowels and the
+ * longest vowel run, share of letter pairs next to each other on a keyboard (iopklj, frtgvd),
+ * doubled characters (rooobinhood), the longest run of one character, digit runs at all, at the end
+ * and at the start, share of distinct characters, hostname length and suffix labels (com.cn → 2).
+ */
+export function shapeFeatures(parts: DomainParts): Float64Array {
+  const label = parts.label;
+  const letters = label.replace(/[^a-z]/g, '');
+  const x = new Float64Array(DOMAIN_SHAPE_FEATURES.length);
+  let vowels = 0;
+  let vowelRun = 0;
+  let maxVowelRun = 0;
+  let walk = 0;
+  for (let i = 0; i < letters.length; i++) {
+    const c = letters[i]!;
+    const vowel = 'aeiouy'.includes(c);
+    if (vowel) vowels++;
+    vowelRun = vowel ? vowelRun + 1 : 0;
+    if (vowelRun > maxVowelRun) maxVowelRun = vowelRun;
+    if (i > 0 && keysAdjacent(letters[i - 1]!, c)) walk++;
+  }
+  let doubled = 0;
+  let run = 1;
+  let maxRun = label.length > 0 ? 1 : 0;
+  for (let i = 1; i < label.length; i++) {
+    if (label[i] === label[i - 1]) {
+      doubled++;
+      run++;
+      if (run > maxRun) maxRun = run;
+    } else run = 1;
+  }
+  const digitRuns = label.match(/\d+/g) ?? [];
+  x[0] = letters.length;
+  x[1] = digitRuns.reduce((sum, r) => sum + r.length, 0);
+  x[2] = letters.length ? vowels / letters.length : 0;
+  x[3] = maxVowelRun;
+  x[4] = letters.length > 1 ? walk / (letters.length - 1) : 0;
+  x[5] = doubled;
+  x[6] = maxRun;
+  x[7] = digitRuns.reduce((m, r) => Math.max(m, r.length), 0);
+  x[8] = (/\d+$/.exec(label) ?? [''])[0].length;
+  x[9] = (/^\d+/.exec(label) ?? [''])[0].length;
+  x[10] = label.length ? new Set(label).size / label.length : 0;
+  x[11] = parts.hostname.length;
+  x[12] = parts.suffix === '' ? 0 : parts.suffix.split('.').length;
+  return x;
+}
 
 /** Normalises user input: trims, lower-cases, drops a scheme, path, port and trailing dot. */
 export function cleanDomain(input: string): string {

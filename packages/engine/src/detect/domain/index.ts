@@ -8,13 +8,21 @@ export {
   type BrandSignalName,
   type DomainParts,
 } from './brand-match.js';
-export { cleanDomain, domainParts, DOMAIN_NAMED_FEATURES, type DomainNamedFeature } from './features.js';
+export {
+  cleanDomain,
+  domainParts,
+  DOMAIN_NAMED_FEATURES,
+  DOMAIN_SHAPE_FEATURES,
+  type DomainNamedFeature,
+  type DomainShapeFeature,
+} from './features.js';
 export { decodePunycode, hostnameToUnicode } from './punycode.js';
 export { domainSkeleton, editDistance, isBitFlip } from './skeleton.js';
 export {
   decodeDomainModel,
   encodeDomainModel,
   DOMAIN_MODEL_FORMAT,
+  DOMAIN_TREE_FEATURES,
   type DomainModel,
   type DomainModelFile,
   type DomainTrainingRecord,
@@ -28,6 +36,7 @@ export {
 } from './scorer.js';
 export {
   trainDomainModel,
+  domainFolds,
   DOMAIN_TRAINING_DEFAULTS,
   type DomainExample,
   type DomainTrainingOptions,

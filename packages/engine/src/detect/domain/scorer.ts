@@ -1,11 +1,13 @@
 /**
  * Scores a domain 0..1 for "impersonates a brand or looks like a fraud site", with named contributions
- * (logit units, largest first): brand signals with the brand they imitate, the domain's own features,
- * its TLD and the n-grams of its name that weighed most.
+ * (logit units, largest first): brand signals with the brand they imitate, then the trees' logit split
+ * over the features they read (path attribution, trees.ts): the domain's own features, its TLD, the
+ * name's n-grams (with the n-grams that weighed most) and the language models' readings.
  */
-import { BRAND_SIGNAL_WEIGHTS, matchBrands, type BrandSignal } from './brand-match.js';
-import { DOMAIN_NAMED_FEATURES, domainParts, hashedFeatures, namedFeatures } from './features.js';
-import { decodeDomainModel, type DomainModel, type DomainModelFile } from './model.js';
+import { BRAND_SIGNAL_WEIGHTS, matchBrands, type BrandSignal, type DomainParts } from './brand-match.js';
+import { domainParts, hashedFeatures, namedFeatures, shapeFeatures, type HashedFeature } from './features.js';
+import { decodeDomainModel, DOMAIN_TREE_FEATURES, type DomainModel, type DomainModelFile } from './model.js';
+import { treeLogit } from './trees.js';
 
 export interface DomainContribution {
   /** A named feature, a brand signal, `tld` or `name` (the n-gram part). */
@@ -39,41 +41,77 @@ export interface DomainLogit {
   readonly contributions: DomainContribution[];
 }
 
-export function domainLogit(model: DomainModel, domain: string): DomainLogit {
-  const parts = domainParts(domain);
-  const contributions: DomainContribution[] = [];
-  let logit = model.bias;
+/** What the trees read for one domain, and what the explanation quotes. */
+export interface DomainReadings {
+  readonly parts: DomainParts;
+  /** Hand-set brand signals' logit. */
+  readonly brandOffset: number;
+  readonly brandSignals: readonly BrandSignal[];
+  /** `DOMAIN_TREE_FEATURES` values. */
+  readonly x: Float64Array;
+  readonly grams: readonly HashedFeature[];
+}
+
+/**
+ * The first stage (linear n-gram sum and TLD risk) and the language models' readings of a domain; the
+ * trainer calls it with the first-stage and language models of other folds.
+ */
+export function domainReadings(
+  stage: Pick<DomainModel, 'hashBits' | 'hashed' | 'tldRisk' | 'lmBenign' | 'lmScam'>,
+  parts: DomainParts,
+): DomainReadings {
   const brandSignals = matchBrands(parts);
-  for (const signal of brandSignals) {
-    const value = BRAND_SIGNAL_WEIGHTS[signal.name];
-    logit += value;
-    contributions.push({ feature: signal.name, value, brand: signal.brand, detail: signal.matched });
-  }
-  const x = namedFeatures(parts);
-  DOMAIN_NAMED_FEATURES.forEach((name, i) => {
-    const value = model.named[i]! * x[i]!;
-    logit += value;
-    contributions.push({ feature: name, value });
+  let brandOffset = 0;
+  for (const signal of brandSignals) brandOffset += BRAND_SIGNAL_WEIGHTS[signal.name];
+  const named = namedFeatures(parts);
+  const shape = shapeFeatures(parts);
+  const grams = hashedFeatures(parts, stage.hashBits);
+  let name = 0;
+  for (const g of grams) name += stage.hashed[g.bucket]!;
+  name /= Math.sqrt(Math.max(1, grams.length));
+  const benign = stage.lmBenign.logProb(parts.label);
+  const scam = stage.lmScam.logProb(parts.label);
+  const x = new Float64Array(DOMAIN_TREE_FEATURES.length);
+  x.set(named, 0);
+  x.set(shape, named.length);
+  let at = named.length + shape.length;
+  x[at++] = name;
+  x[at++] = stage.tldRisk.get(parts.suffix) ?? 0;
+  x[at++] = benign.mean;
+  x[at++] = benign.min;
+  x[at] = scam.mean - benign.mean;
+  return { parts, brandOffset, brandSignals, x, grams };
+}
+
+const NAME_FEATURE = DOMAIN_TREE_FEATURES.indexOf('name');
+const TLD_FEATURE = DOMAIN_TREE_FEATURES.indexOf('tld');
+
+export function domainLogit(model: DomainModel, domain: string): DomainLogit {
+  const r = domainReadings(model, domainParts(domain));
+  const contributions: DomainContribution[] = r.brandSignals.map((signal) => ({
+    feature: signal.name,
+    value: BRAND_SIGNAL_WEIGHTS[signal.name],
+    brand: signal.brand,
+    detail: signal.matched,
+  }));
+  const byFeature = new Float64Array(DOMAIN_TREE_FEATURES.length);
+  const logit = r.brandOffset + treeLogit(model.trees, r.x, byFeature);
+  DOMAIN_TREE_FEATURES.forEach((feature, i) => {
+    const value = byFeature[i]!;
+    if (value === 0) return;
+    const detail =
+      i === NAME_FEATURE
+        ? heaviestGrams(model, r.grams, Math.sign(value))
+        : i === TLD_FEATURE
+          ? r.parts.suffix
+          : undefined;
+    contributions.push(detail === undefined ? { feature, value } : { feature, value, detail });
   });
-  const tld = model.tldRisk.get(parts.suffix) ?? 0;
-  logit += tld;
-  contributions.push({ feature: 'tld', value: tld, detail: parts.suffix });
-  const hashed = hashedFeatures(parts, model.hashBits);
-  const norm = 1 / Math.sqrt(Math.max(1, hashed.length));
-  let nameTotal = 0;
-  for (const f of hashed) nameTotal += model.hashed[f.bucket]!;
-  nameTotal *= norm;
-  logit += nameTotal;
-  contributions.push({
-    feature: 'name',
-    value: nameTotal,
-    detail: heaviestGrams(model, hashed, Math.sign(nameTotal)),
-  });
-  return { logit, brandSignals, contributions };
+  return { logit, brandSignals: r.brandSignals, contributions };
 }
 
 /** The three n-grams that pushed the name's contribution most in its direction, by selection. */
-function heaviestGrams(model: DomainModel, grams: ReturnType<typeof hashedFeatures>, sign: number): string {
+function heaviestGrams(model: DomainModel, grams: readonly HashedFeature[], sign: number): string {
   const top: Array<{ text: string; w: number }> = [];
   for (const g of grams) {
     const w = model.hashed[g.bucket]! * sign;
