@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { domainToASCII } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { matchBrands } from './brand-match.js';
-import { domainParts } from './features.js';
+import { DOMAIN_SHAPE_FEATURES, domainParts, shapeFeatures } from './features.js';
 import { DOMAIN_MODEL_URL } from './index.js';
 import { decodeDomainModel, DOMAIN_TREE_FEATURES, type DomainModelFile } from './model.js';
 import { decodePunycode } from './punycode.js';
 import { createDomainScorer, domainLogit } from './scorer.js';
 import { editDistance, isBitFlip } from './skeleton.js';
-import { trainDomainModel } from './train.js';
+import { domainFolds, trainDomainModel } from './train.js';
 import { watchNewNames } from './watch.js';
 
 const model = JSON.parse(readFileSync(DOMAIN_MODEL_URL, 'utf8')) as DomainModelFile;
@@ -96,6 +96,33 @@ describe('trainDomainModel', () => {
     expect(JSON.stringify(trainDomainModel(examples, options))).toBe(
       JSON.stringify(trainDomainModel(examples, options)),
     );
+  });
+});
+
+describe('shapeFeatures', () => {
+  const shape = (domain: string) => {
+    const x = shapeFeatures(domainParts(domain));
+    return Object.fromEntries(DOMAIN_SHAPE_FEATURES.map((f, i) => [f, x[i]]));
+  };
+  it('reads keyboard walks, doubled characters and digit runs', () => {
+    expect(shape('frtgvd.com').keyboard_walk).toBeCloseTo(0.8); // v-d are not neighbours
+    expect(shape('ludashi.com').keyboard_walk).toBeLessThan(0.5);
+    expect(shape('rooobinhood.com')).toMatchObject({ doubled_chars: 3, same_char_run: 3 });
+    expect(shape('hngjny451.vip')).toMatchObject({ letters: 6, digits: 3, tail_digits: 3, head_digits: 0 });
+    expect(shape('0551115.com')).toMatchObject({ digit_run: 7, head_digits: 7, vowel_share: 0 });
+    expect(shape('a.b.example.com.cn')).toMatchObject({ suffix_labels: 2, hostname_length: 18 });
+  });
+});
+
+describe('domainFolds', () => {
+  it('deals scam and benign examples evenly over the folds, the same way every time', () => {
+    const examples = Array.from({ length: 50 }, (_, i) => ({ domain: `d${i}.com`, scam: i < 20 }));
+    const folds = domainFolds(examples, 5, 7);
+    expect(Array.from(domainFolds(examples, 5, 7))).toEqual(Array.from(folds));
+    for (let f = 0; f < 5; f++) {
+      expect(examples.filter((e, i) => e.scam && folds[i] === f)).toHaveLength(4);
+      expect(examples.filter((e, i) => !e.scam && folds[i] === f)).toHaveLength(6);
+    }
   });
 });
 
