@@ -196,12 +196,7 @@ export interface SchemaMigrationTable {
 }
 
 export interface Database
-  extends EventTables,
-    WarningTables,
-    CaseTables,
-    ClueTables,
-    CardTables,
-    CallerTables {
+  extends EventTables, WarningTables, CaseTables, ClueTables, CardTables, CallerTables {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;
