@@ -19,6 +19,7 @@ describe('seedDemo', () => {
       [
         'abused-ranges',
         'case-accounts',
+        'case-apps',
         'case-numbers',
         'case-urls',
         'case-domains',
