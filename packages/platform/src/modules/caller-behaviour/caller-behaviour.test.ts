@@ -182,6 +182,17 @@ describe('POST /api/v1/intel/caller-candidates/:id/decide', () => {
     const screen = (value: string) => sut.app.screening.service.screen({ kind: 'number', value }, null);
     expect(screen(first!.number)).toMatchObject({ action: 'allow' });
     expect(screen(second!.number)).toMatchObject({ action: 'block' });
+    const audited = await sut.ctx.db
+      .selectFrom('audit_log')
+      .select(['record_id', 'actor_username', 'detail'])
+      .where('action', '=', 'caller_behaviour.decide')
+      .orderBy('id')
+      .execute();
+    expect(audited.map((row) => [row.record_id, row.actor_username])).toEqual([
+      [first!.id, 'province-analyst'],
+      [second!.id, 'province-analyst'],
+    ]);
+    expect(audited[1]!.detail).toMatchObject({ decision: 'block', list: 'caller-behaviour-block' });
     expect((await decide(first!.id, { decision: 'block', reason: '再次决定' })).statusCode).toBe(409);
     expect((await decide('999999', { decision: 'dismiss', reason: '不存在' })).statusCode).toBe(404);
     expect((await decide(second!.id, { decision: 'maybe', reason: '无效' })).statusCode).toBe(400);

@@ -12,14 +12,11 @@ import { AppError } from '../../errors.js';
 import type { CallerCandidateStatus, CallerCandidateTable } from '../../store/callers-schema.js';
 import { recordAudit } from '../audit/index.js';
 import type { Actor } from '../auth/actor.js';
-import { actorName } from '../auth/actor.js';
 import { systemActor } from '../auth/index.js';
 import { authorize } from '../auth/policy.js';
 import {
-  addEntries,
-  createList,
+  decideReviewCandidate,
   ensureListIn,
-  findList,
   normalizeEntryValue,
   notifyChanges,
   prepareEntries,
@@ -82,20 +79,6 @@ const toCandidate = (row: Selectable<CallerCandidateTable>): CallerCandidate => 
   decisionReason: row.decision_reason,
   listName: row.list_name,
 });
-
-/** Creates one of the module's lists on first use (the province owns it). */
-async function ensureList(ctx: Context, actor: Actor, name: keyof typeof LISTS): Promise<void> {
-  if (await findList(ctx.db, name)) return;
-  await createList(ctx, actor, {
-    name,
-    kind: 'number',
-    ...LISTS[name],
-    unitCode: `${ctx.config.provinceCode}0000`,
-  }).catch(async (error) => {
-    // Another instance created it meanwhile.
-    if (!(await findList(ctx.db, name))) throw error;
-  });
-}
 
 /**
  * Records the marked windows of one stream batch in one transaction: candidates upserted, and numbers
@@ -242,60 +225,28 @@ export async function decideCallerCandidate(
   if (!row) throw new AppError('not_found', `no caller candidate ${id}`);
   if (row.status !== 'pending')
     throw new AppError('conflict', `the candidate ${row.number} was already decided (${row.status})`);
-  const source = { kind: 'rule' as const, id: `caller-behaviour:${row.id}` };
-  let listName: string | null = null;
-  if (input.decision === 'block') {
-    listName = input.list ?? CALLER_BLOCK_LIST;
-    if (listName === CALLER_BLOCK_LIST) await ensureList(ctx, systemActor('caller-behaviour'), listName);
-    const list = await findList(ctx.db, listName);
-    if (!list) throw new AppError('not_found', `no list ${listName}`);
-    if (list.kind !== 'number')
-      throw new AppError('validation_failed', `${listName} is a ${list.kind} list`, [
-        { field: '/list', message: 'must be a number list' },
-      ]);
-    await addEntries(ctx, actor, listName, [
-      { value: row.number, source, confidence: Math.round(row.score * 100), reason: input.reason },
-    ]);
-  } else if (input.decision === 'allow') {
-    listName = CALLER_ALLOW_LIST;
-    await ensureList(ctx, systemActor('caller-behaviour'), CALLER_ALLOW_LIST);
-    await addEntries(ctx, actor, CALLER_ALLOW_LIST, [
-      { value: row.number, source, confidence: 100, reason: input.reason },
-    ]);
-    // The allow entry already outranks the mark; lifting the mark keeps the list true.
+  const subject = {
+    detector: 'caller-behaviour',
+    candidateId: row.id,
+    kind: 'number' as const,
+    value: row.number,
+    score: row.score,
+    defaultBlockList: { name: CALLER_BLOCK_LIST, title: LISTS[CALLER_BLOCK_LIST].title },
+    allowList: { name: CALLER_ALLOW_LIST, title: LISTS[CALLER_ALLOW_LIST].title },
+  };
+  const audit = {
+    action: 'caller_behaviour.decide',
+    recordType: 'caller_candidate',
+    detail: { number: row.number },
+  };
+  // The allow entry already outranks the mark; lifting the mark keeps the list true.
+  const liftMark = async () => {
     await removeEntry(ctx, actor, CALLER_LIST, { value: row.number, reason: input.reason }).catch(
       (error: unknown) => {
         if (!(error instanceof AppError && error.code === 'not_found')) throw error;
       },
     );
-  }
-  const now = ctx.clock.now();
-  const status =
-    input.decision === 'block' ? 'blocked' : input.decision === 'allow' ? 'allowed' : 'dismissed';
-  // Entries first: if the process stops here the candidate stays pending and deciding again upserts
-  // the same entries, so a decided candidate never lacks its entry.
-  await ctx.db
-    .updateTable('caller_candidates')
-    .set({
-      status,
-      decided_by: actorName(actor),
-      decided_at: now,
-      decision_reason: input.reason,
-      list_name: listName,
-    })
-    .where('id', '=', row.id)
-    .execute();
-  await recordAudit(
-    ctx.db,
-    actor,
-    {
-      action: 'caller_behaviour.decide',
-      recordType: 'caller_candidate',
-      recordId: String(row.id),
-      reason: input.reason,
-      detail: { number: row.number, decision: input.decision, list: listName },
-    },
-    now,
-  );
+  };
+  await decideReviewCandidate(ctx, actor, 'caller_candidates', subject, input, audit, liftMark);
   return toCandidate((await findCandidate(ctx, row.id))!);
 }

@@ -11,9 +11,8 @@ import type { DomainCandidateTable } from '../../store/schema.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../audit/index.js';
 import type { Actor } from '../auth/actor.js';
-import { actorName } from '../auth/actor.js';
 import { authorize } from '../auth/policy.js';
-import { addEntries, createList, findList } from '../intel/index.js';
+import { decideReviewCandidate } from '../intel/index.js';
 
 export const MAX_NAMES_PER_REQUEST = 100_000;
 export const ALLOW_LIST = 'domain-watch-allow';
@@ -137,61 +136,16 @@ export async function decideCandidate(
   if (!row) throw new AppError('not_found', `no domain candidate ${id}`);
   if (row.status !== 'pending')
     throw new AppError('conflict', `the candidate ${row.name} was already decided (${row.status})`);
-  let listName: string | null = null;
-  const source = { kind: 'rule' as const, id: `domain-watch:${row.id}` };
-  if (input.decision === 'block') {
-    listName = input.list ?? DEFAULT_BLOCK_LIST;
-    const list = await findList(ctx.db, listName);
-    if (!list) throw new AppError('not_found', `no list ${listName}`);
-    if (list.kind !== 'domain')
-      throw new AppError('validation_failed', `${listName} is a ${list.kind} list`, [
-        { field: '/list', message: 'must be a domain list' },
-      ]);
-    await addEntries(ctx, actor, listName, [
-      { value: row.name, source, confidence: Math.round(row.score * 100), reason: input.reason },
-    ]);
-  } else if (input.decision === 'allow') {
-    listName = ALLOW_LIST;
-    if (!(await findList(ctx.db, ALLOW_LIST))) {
-      await createList(ctx, actor, {
-        name: ALLOW_LIST,
-        title: '新域名监测放行',
-        kind: 'domain',
-        defaultAction: 'allow',
-        unitCode: `${ctx.config.provinceCode}0000`,
-      });
-    }
-    await addEntries(ctx, actor, ALLOW_LIST, [
-      { value: row.name, match: 'host', source, confidence: 100, reason: input.reason },
-    ]);
-  }
-  const now = ctx.clock.now();
-  const status =
-    input.decision === 'block' ? 'blocked' : input.decision === 'allow' ? 'allowed' : 'dismissed';
-  // The entry is written first: if the process stops here the candidate stays pending and deciding
-  // again upserts the same entry, so the store never holds a decided candidate without its entry.
-  await ctx.db
-    .updateTable('domain_candidates')
-    .set({
-      status,
-      decided_by: actorName(actor),
-      decided_at: now,
-      decision_reason: input.reason,
-      list_name: listName,
-    })
-    .where('id', '=', row.id)
-    .execute();
-  await recordAudit(
-    ctx.db,
-    actor,
-    {
-      action: 'domain_watch.decide',
-      recordType: 'domain_candidate',
-      recordId: String(row.id),
-      reason: input.reason,
-      detail: { name: row.name, decision: input.decision, list: listName },
-    },
-    now,
-  );
+  const subject = {
+    detector: 'domain-watch',
+    candidateId: row.id,
+    kind: 'domain' as const,
+    value: row.name,
+    score: row.score,
+    defaultBlockList: { name: DEFAULT_BLOCK_LIST, title: '涉诈域名' },
+    allowList: { name: ALLOW_LIST, title: '新域名监测放行', match: 'host' as const },
+  };
+  const audit = { action: 'domain_watch.decide', recordType: 'domain_candidate', detail: { name: row.name } };
+  await decideReviewCandidate(ctx, actor, 'domain_candidates', subject, input, audit);
   return toCandidate((await findCandidates(ctx).where('id', '=', row.id).executeTakeFirst())!);
 }

@@ -24,3 +24,9 @@ export { intelRoutes } from './routes.js';
 export { ListKindSchema } from './schemas.js';
 export * from './transfer/index.js';
 export { notifyChanges } from './signal.js';
+export {
+  decideReviewCandidate,
+  type ReviewDecisionInput,
+  type ReviewSubject,
+  type ReviewVerdict,
+} from './review-decision.js';
