@@ -15,6 +15,7 @@ export {
   type StreamConsumer,
   type StreamMessage,
 } from './event-stream.js';
+export { ConsumerProgress } from './consumer-progress.js';
 export { InProcessEventStream } from './in-process-stream.js';
 export { defaultJetStreamOptions, JetStreamEventStream, type JetStreamOptions } from './jetstream.js';
 

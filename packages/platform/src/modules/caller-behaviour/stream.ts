@@ -20,6 +20,7 @@ import {
 import { Gauge, type Registry } from 'prom-client';
 import type { Config } from '../../config.js';
 import {
+  ConsumerProgress,
   InProcessEventStream,
   JetStreamEventStream,
   StreamFullError,
@@ -75,8 +76,7 @@ export class CdrStream {
   private onMarked: MarkedHandler | null = null;
   /** The window boundary of the last sweep (see `closeEnded`). */
   private lastSwept = Number.NEGATIVE_INFINITY;
-  private busy = 0;
-  private lastLag = 0;
+  private readonly progress: ConsumerProgress;
   private counts = { records: 0, badLines: 0, markedWindows: 0 };
 
   constructor(
@@ -85,6 +85,7 @@ export class CdrStream {
     private readonly options: { threshold?: number; windowMs?: number; log?: Log; registry?: Registry } = {},
   ) {
     this.tracker = this.newTracker();
+    this.progress = new ConsumerProgress(stream, durable);
     if (options.registry) this.registerMetrics(options.registry);
   }
 
@@ -133,7 +134,7 @@ export class CdrStream {
   async stop(): Promise<void> {
     const consumer = this.consumer;
     this.consumer = null;
-    if (consumer && this.stream instanceof InProcessEventStream) await this.idleWithin(10_000);
+    if (consumer && this.stream instanceof InProcessEventStream) await this.progress.idleWithin(10_000);
     await consumer?.stop();
     if (this.stream instanceof InProcessEventStream && this.stream.depth > 0)
       this.options.log?.error(
@@ -145,7 +146,7 @@ export class CdrStream {
 
   /** Resolves once every published batch went through the windows. */
   async whenIdle(): Promise<void> {
-    await this.idleWithin(Number.POSITIVE_INFINITY);
+    await this.progress.idleWithin(Number.POSITIVE_INFINITY);
   }
 
   /**
@@ -165,7 +166,7 @@ export class CdrStream {
       stream: this.stream.kind,
       ...this.counts,
       numbers: this.tracker.size,
-      queueDepth: this.queueDepth(),
+      queueDepth: this.progress.depth(),
     };
   }
 
@@ -239,7 +240,7 @@ export class CdrStream {
   }
 
   private async handle(messages: StreamMessage[]): Promise<void> {
-    this.busy += 1;
+    this.progress.busy += 1;
     try {
       const marked = this.feed(messages);
       try {
@@ -251,7 +252,7 @@ export class CdrStream {
       }
       for (const message of messages) message.ack();
     } finally {
-      this.busy -= 1;
+      this.progress.busy -= 1;
     }
   }
 
@@ -271,33 +272,11 @@ export class CdrStream {
     this.tracker.forgetIdle(boundary - FORGET_IDLE_MS);
   }
 
-  private async idleWithin(ms: number): Promise<boolean> {
-    const deadline = performance.now() + ms;
-    for (;;) {
-      if (this.busy === 0 && (await this.refreshLag()) === 0) return true;
-      if (performance.now() >= deadline) return false;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
-  private queueDepth(): number {
-    return this.stream instanceof InProcessEventStream ? this.stream.depth : this.lastLag;
-  }
-
-  private async refreshLag(): Promise<number> {
-    try {
-      this.lastLag = await this.stream.lag(this.durable);
-    } catch {
-      // Keep the last reading while the server is unreachable.
-    }
-    return this.lastLag;
-  }
-
   private registerMetrics(registry: Registry): void {
     const read = {
       depth: async () => {
-        if (!(this.stream instanceof InProcessEventStream)) await this.refreshLag();
-        return this.queueDepth() + this.busy;
+        if (!(this.stream instanceof InProcessEventStream)) await this.progress.refreshLag();
+        return this.progress.depth() + this.progress.busy;
       },
       records: () => this.counts.records,
       numbers: () => this.tracker.size,

@@ -7,6 +7,7 @@
 import type { Registry } from 'prom-client';
 import type { Context } from '../../context.js';
 import {
+  ConsumerProgress,
   InProcessEventStream,
   JetStreamEventStream,
   StreamFullError,
@@ -67,10 +68,8 @@ const decoder = new TextDecoder();
 export class StreamEventPipeline implements EventPipeline {
   private handler: EventHandler | null = null;
   private consumer: StreamConsumer | null = null;
-  private busy = 0;
   /** Set while `stop` lets the in-process queue run empty: new events are refused meanwhile. */
   private draining = false;
-  private lastLag = 0;
   private lagTimer: NodeJS.Timeout | null = null;
   private readonly counts: Record<EventOutcome, number> = {
     received: 0,
@@ -83,6 +82,7 @@ export class StreamEventPipeline implements EventPipeline {
     refused_full: 0,
   };
   private readonly metrics: EventMetrics | null;
+  private readonly progress: ConsumerProgress;
 
   constructor(
     private readonly ctx: Context,
@@ -91,9 +91,10 @@ export class StreamEventPipeline implements EventPipeline {
     extras: { registry?: Registry; log?: Log } = {},
   ) {
     this.log = extras.log ?? null;
+    this.progress = new ConsumerProgress(stream, options.durable);
     this.metrics = extras.registry
       ? createEventMetrics(extras.registry, {
-          queueDepth: () => this.queueDepth(),
+          queueDepth: () => this.progress.depth(),
           consumerLag: () => this.stream.lag(this.options.durable),
         })
       : null;
@@ -201,7 +202,7 @@ export class StreamEventPipeline implements EventPipeline {
       { durable: this.options.durable, maxBatch: this.options.batchSize },
       (messages) => this.handleBatch(messages),
     );
-    this.lagTimer = setInterval(() => void this.refreshLag(), 5_000);
+    this.lagTimer = setInterval(() => void this.progress.refreshLag(), 5_000);
     this.lagTimer.unref();
   }
 
@@ -216,7 +217,7 @@ export class StreamEventPipeline implements EventPipeline {
     if (consumer && this.stream instanceof InProcessEventStream) {
       this.draining = true;
       try {
-        await this.idleWithin(STOP_DRAIN_MS);
+        await this.progress.idleWithin(STOP_DRAIN_MS);
       } finally {
         this.draining = false;
       }
@@ -241,35 +242,12 @@ export class StreamEventPipeline implements EventPipeline {
       deadLettered: this.counts.dead_lettered,
       handled: this.counts.handled,
       handlerFailures: this.counts.handler_failed,
-      queueDepth: this.queueDepth(),
+      queueDepth: this.progress.depth(),
     };
   }
 
   async whenIdle(): Promise<void> {
-    await this.idleWithin(Number.POSITIVE_INFINITY);
-  }
-
-  /** Whether every published event was handled within `ms`. */
-  private async idleWithin(ms: number): Promise<boolean> {
-    const deadline = performance.now() + ms;
-    for (;;) {
-      if (this.busy === 0 && (await this.refreshLag()) === 0) return true;
-      if (performance.now() >= deadline) return false;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
-  private queueDepth(): number {
-    return this.stream instanceof InProcessEventStream ? this.stream.depth : this.lastLag;
-  }
-
-  private async refreshLag(): Promise<number> {
-    try {
-      this.lastLag = await this.stream.lag(this.options.durable);
-    } catch {
-      // Keep the last reading while the server is unreachable.
-    }
-    return this.lastLag;
+    await this.progress.idleWithin(Number.POSITIVE_INFINITY);
   }
 
   private count(outcome: EventOutcome, n = 1): void {
@@ -280,7 +258,7 @@ export class StreamEventPipeline implements EventPipeline {
 
   /** One delivery batch: dead letters first, then every valid event in one transaction if possible. */
   private async handleBatch(messages: StreamMessage[]): Promise<void> {
-    this.busy += 1;
+    this.progress.busy += 1;
     try {
       const decoded = messages.map((message) => this.decode(message));
       const letters = decoded.filter((d) => 'letter' in d);
@@ -298,7 +276,7 @@ export class StreamEventPipeline implements EventPipeline {
       }
       for (const d of valid) await this.handleOne(d.message, d.event);
     } finally {
-      this.busy -= 1;
+      this.progress.busy -= 1;
     }
   }
 
