@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSse } from '../../test-support/sse.js';
 import {
   createWarningsPlatform,
   redScenario,
@@ -27,43 +28,21 @@ afterAll(async () => {
 });
 let closed = false;
 
-interface StreamEvent {
-  event: string;
-  data: { id: string; unitCode: string; level: string; phoneMasked: string; change: string };
+interface WarningChangeData {
+  id: string;
+  unitCode: string;
+  level: string;
+  phoneMasked: string;
+  change: string;
 }
 
 /** Opens the stream as `username` and reads its `warning` events one at a time. */
 async function openStream(username: string, password?: string) {
   const cookie = await sut.login(username, password);
-  const response = await fetch(`${base}/api/v1/warnings/stream`, { headers: { cookie } });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toContain('text/event-stream');
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  return {
-    async next(): Promise<StreamEvent> {
-      for (;;) {
-        const end = buffer.indexOf('\n\n');
-        if (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const fields = Object.fromEntries(
-            block
-              .split('\n')
-              .filter((line) => !line.startsWith(':'))
-              .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]),
-          );
-          if (fields.event) return { event: fields.event, data: JSON.parse(fields.data) };
-          continue;
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error('the stream ended');
-        buffer += decoder.decode(value, { stream: true });
-      }
-    },
-    close: () => reader.cancel(),
-  };
+  const stream = await openSse<WarningChangeData>(`${base}/api/v1/warnings/stream`, cookie);
+  expect(stream.status).toBe(200);
+  expect(stream.contentType).toContain('text/event-stream');
+  return stream;
 }
 
 describe('GET /api/v1/warnings/stream', () => {
