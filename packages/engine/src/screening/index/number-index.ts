@@ -9,6 +9,7 @@ import { EntryTable, type KeyScheme } from './entry-table.js';
 import { KeyBuffer } from './key-buffer.js';
 import { KeyGroups } from './key-groups.js';
 import { KeyTable, type KeyTableParts } from './key-table.js';
+import { splitLegacyExact } from './legacy-exact.js';
 import { mix, mixed, unmix, unmixed } from './key-mix.js';
 import {
   BATCH,
@@ -20,6 +21,7 @@ import {
   mobileMixOffset,
   type MobileTableParts,
 } from './mobile-table.js';
+import { digitCount, LEAD_DIVISOR, markLeads, newLeadBits, POW10 } from './mobile-leads.js';
 import { encodeDigits, encodeE164Value, numberKey, splitNormalized } from './number-key.js';
 import { normalizeNumberPrefix } from './number-prefix.js';
 import { PrefixFilter } from './prefix-filter.js';
@@ -48,27 +50,6 @@ const TWO_32 = 4294967296;
 /** Exact numbers of the mobile domain (+8610… to +8674…, 13 digits) live in a MobileTable. */
 const MOBILE_SCHEME: KeyScheme<MobileTable> = { mix: mobileMix, fromMixed: MobileTable.fromMixed };
 
-/**
- * The mobile domain's numbers by their first 6 digits ("lead": 861380 for +8613812345678), offset
- * from 861000: a set bit says some listed E.164 range may hold numbers of that lead, so that a
- * mobile number's range probes are skipped without dividing it by powers of ten and hashing.
- */
-const LEAD_DIVISOR = 1e7;
-const LEAD_FIRST = MOBILE_BASE / LEAD_DIVISOR;
-const LEAD_COUNT = Math.floor((MOBILE_SPAN - 1) / LEAD_DIVISOR) + 1;
-
-/** Sets the lead bits an E.164 range (the value of its digits) may cover. */
-function markLeads(leads: Uint32Array, prefix: number): void {
-  const digits = digitCount(prefix);
-  if (digits > 13) return;
-  const from = digits >= 6 ? Math.floor(prefix / POW10[digits - 6]!) : prefix * POW10[6 - digits]!;
-  const to = digits >= 6 ? from + 1 : (prefix + 1) * POW10[6 - digits]!;
-  for (let lead = Math.max(from, LEAD_FIRST); lead < Math.min(to, LEAD_FIRST + LEAD_COUNT); lead++) {
-    const bit = lead - LEAD_FIRST;
-    leads[bit >>> 5]! |= 1 << (bit & 31);
-  }
-}
-
 /** The parts of a NumberIndex; `mobile` is absent in snapshots taken before the MobileTable. */
 export interface NumberIndexParts {
   exact: KeyTableParts;
@@ -76,16 +57,6 @@ export interface NumberIndexParts {
   prefixes: KeyTableParts;
   e164Prefixes: ReturnType<PrefixFilter['toParts']>;
   barePrefixes: ReturnType<PrefixFilter['toParts']>;
-}
-
-const POW10 = Array.from({ length: 21 }, (_, i) => 10 ** i);
-
-/** Digits of a positive integer below 10^16, by comparisons (E.164 values have 8–15). */
-function digitCount(value: number): number {
-  if (value >= 1e12) return value >= 1e14 ? (value >= 1e15 ? 16 : 15) : value >= 1e13 ? 14 : 13;
-  let digits = 1;
-  while (digits < 12 && value >= POW10[digits]!) digits++;
-  return digits;
 }
 
 interface Resolved {
@@ -290,8 +261,8 @@ export class NumberIndex {
     otherOut: Uint8Array;
     scratch: Uint32Array;
   };
-  /** See LEAD_DIVISOR: which mobile leads some listed E.164 range may cover. */
-  private readonly mobileLeads = new Uint32Array(Math.ceil(LEAD_COUNT / 32));
+  /** See mobile-leads.ts: which mobile leads some listed E.164 range may cover. */
+  private readonly mobileLeads = newLeadBits();
 
   /** @internal use `NumberIndex.builder()`. */
   constructor(
@@ -561,35 +532,4 @@ export class NumberIndex {
     this.mobile.compact();
     this.prefixes.compact();
   }
-}
-
-/** Splits a KeyTable of every exact number (parts taken before the MobileTable) by domain. */
-function splitLegacyExact(table: KeyTable): [KeyTable, MobileTable] {
-  let mobiles = 0;
-  table.forEachMixed((high, low) => {
-    unmix(high, low);
-    if (inMobileDomain(unmixed[0]!, unmixed[1]!)) mobiles++;
-  });
-  const xs = new Uint32Array(mobiles);
-  const ys = new Uint32Array(mobiles);
-  const mobilePayloads = new Uint32Array(mobiles);
-  const highs = new Uint32Array(table.size - mobiles);
-  const lows = new Uint32Array(table.size - mobiles);
-  const payloads = new Uint32Array(table.size - mobiles);
-  let m = 0;
-  let n = 0;
-  table.forEachMixed((high, low, payload) => {
-    unmix(high, low);
-    if (inMobileDomain(unmixed[0]!, unmixed[1]!)) {
-      mobileMix(unmixed[0]!, unmixed[1]!);
-      xs[m] = mixed[0]!;
-      ys[m] = mixed[1]!;
-      mobilePayloads[m++] = payload;
-    } else {
-      highs[n] = high;
-      lows[n] = low;
-      payloads[n++] = payload;
-    }
-  });
-  return [KeyTable.fromMixed(highs, lows, payloads, n), MobileTable.fromMixed(xs, ys, mobilePayloads, m)];
 }
