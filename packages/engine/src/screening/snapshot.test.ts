@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EntryProvenance } from './index/entry.js';
 import { KeyTable } from './index/key-table.js';
+import { mixed } from './index/key-mix.js';
+import { MobileCsr } from './index/mobile-csr.js';
+import { MOBILE_BASE, mobileMixOffset } from './index/mobile-mix.js';
 import { Screener } from './screener.js';
 import { SNAPSHOT_FORMAT, restoreSnapshot, takeSnapshot, type ScreenerSnapshot } from './snapshot.js';
 
@@ -73,5 +76,43 @@ describe('Screener snapshots and the mobile table', () => {
     // Taken again, it is a current snapshot: the mobile number has moved to the mobile table.
     const parts = restored.numbers.toParts();
     expect([parts.mobile.size, parts.exact.size]).toEqual([1, 1]);
+  });
+
+  it('restores a format-3 snapshot, whose mobile table was a slot directory', () => {
+    const snapshot = takeSnapshot(screener);
+    const indices = snapshot.meta.indices as { numbers: Record<string, unknown> };
+    const record = screener.numbers.matches('+8613812345678', NOW)[0]!.record;
+    mobileMixOffset(8613812345678 - MOBILE_BASE);
+    const csr = MobileCsr.fromMixed(
+      Uint32Array.of(mixed[0]!),
+      Uint32Array.of(mixed[1]!),
+      Uint32Array.of(record),
+      1,
+    ).toParts();
+    const at = snapshot.arrays.length;
+    const old: ScreenerSnapshot = {
+      meta: {
+        ...snapshot.meta,
+        format: 'fanzha-screener/3',
+        indices: {
+          ...indices,
+          numbers: {
+            ...indices.numbers,
+            mobile: {
+              ...csr,
+              directory: { $array: at, type: 'u32' },
+              entries: { $array: at + 1, type: 'u32' },
+            },
+          },
+        },
+      },
+      arrays: [...snapshot.arrays, csr.directory, csr.entries],
+    };
+    const restored = restoreSnapshot(old);
+    expect(
+      ['13812345678', '02584123456', '17001234567', '13812345679'].map((v) => action(restored, v)),
+    ).toEqual(['block', 'block', 'block', 'pass']);
+    const parts = restored.numbers.toParts();
+    expect([parts.mobile.size, 'bucketBits' in parts.mobile]).toEqual([1, true]);
   });
 });

@@ -16,11 +16,18 @@ import { Screener, type ScreenerOptions } from './screener.js';
 /**
  * Format 2 adds the identifier index (apps and IMEIs). Format 1 snapshots still restore, with an empty
  * identifier index: they were taken when no app or device was listed. Format 3 keeps the mobile
- * domain's exact numbers in the number index's MobileTable; older snapshots hold them in its general
- * table, and restoring one splits them out (NumberIndex.fromParts: O(size), ~1 s at 10 million).
+ * domain's exact numbers in the number index's own mobile table; older snapshots hold them in its
+ * general table, and restoring one splits them out (NumberIndex.fromParts: O(size), ~1 s at 10
+ * million). Format 4's mobile table is bucketed (mobile-table.ts); format 3's was a slot directory
+ * (mobile-csr.ts), whose keys restoring moves into buckets (O(size)).
  */
-export const SNAPSHOT_FORMAT = 'fanzha-screener/3';
-const FORMATS: readonly string[] = ['fanzha-screener/1', 'fanzha-screener/2', SNAPSHOT_FORMAT];
+export const SNAPSHOT_FORMAT = 'fanzha-screener/4';
+const FORMATS: readonly string[] = [
+  'fanzha-screener/1',
+  'fanzha-screener/2',
+  'fanzha-screener/3',
+  SNAPSHOT_FORMAT,
+];
 
 export type SnapshotArray = Uint32Array | Uint16Array;
 

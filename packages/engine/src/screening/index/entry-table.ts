@@ -17,6 +17,8 @@ import type { ProvenanceTable } from './provenance-table.js';
 /** What an EntryTable needs of its immutable base table, in terms of mixed keys (high, low). */
 export interface BaseTable {
   readonly size: number;
+  /** One more than the highest position an entry can have (tombstones are a bitmap over them). */
+  readonly positions: number;
   readonly byteLength: number;
   findMixed(high: number, low: number, after?: number): number;
   actionsMixed(
@@ -177,7 +179,7 @@ export class EntryTable<T extends BaseTable = KeyTable> {
     let removed = 0;
     for (let p = base.findMixed(mixedHigh, mixedLow); p >= 0; p = base.findMixed(mixedHigh, mixedLow, p)) {
       if (records.listOf[base.payloadAt(p)] !== listId) continue;
-      this.tombstones ??= new Uint32Array(Math.ceil(base.size / 32));
+      this.tombstones ??= new Uint32Array(Math.ceil(base.positions / 32));
       const bit = 1 << (p & 31);
       if ((this.tombstones[p >>> 5]! & bit) !== 0) continue;
       this.tombstones[p >>> 5]! |= bit;

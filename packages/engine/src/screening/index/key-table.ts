@@ -33,7 +33,7 @@ export interface RecordBits {
 }
 
 /** A record's action bit if its entry at `position` is live (not tombstoned, not expired), else 0. */
-function liveBits(
+export function liveBits(
   record: number,
   position: number,
   now: number,
@@ -76,6 +76,11 @@ export class KeyTable {
     this.shift = 32 - slotBits;
     this.restBits = layout === COMPACT ? 32 - slotBits : layout === PACKED ? 16 : 32;
     this.restMask = this.restBits === 32 ? 0xffffffff : (1 << this.restBits) - 1;
+  }
+
+  /** Positions run from 0 to size − 1 (see BaseTable.positions). */
+  get positions(): number {
+    return this.size;
   }
 
   /** The table's arrays, shared (a KeyTable never changes them). */

@@ -1,10 +1,13 @@
 /**
- * Snapshots taken before the MobileTable hold every exact number in one KeyTable; restoring one
- * splits it by domain once (O(size)).
+ * Number tables as older snapshots hold them. Before format 3 every exact number was in one KeyTable:
+ * restoring one splits it by domain once (O(size)). Format 3 kept the mobile domain's numbers in a
+ * MobileCsr: restoring one moves them into buckets (O(size)).
  */
 import { KeyTable } from './key-table.js';
 import { mixed, unmix, unmixed } from './key-mix.js';
-import { MobileTable, inMobileDomain, mobileMix } from './mobile-table.js';
+import { MobileCsr, type MobileCsrParts } from './mobile-csr.js';
+import { inMobileDomain, mobileMix } from './mobile-mix.js';
+import { MobileTable, type MobileTableParts } from './mobile-table.js';
 
 /** Splits a KeyTable of every exact number (parts taken before the MobileTable) by domain. */
 export function splitLegacyExact(table: KeyTable): [KeyTable, MobileTable] {
@@ -35,4 +38,20 @@ export function splitLegacyExact(table: KeyTable): [KeyTable, MobileTable] {
     }
   });
   return [KeyTable.fromMixed(highs, lows, payloads, n), MobileTable.fromMixed(xs, ys, mobilePayloads, m)];
+}
+
+/** A MobileTable from its parts, or from the MobileCsr parts a format 3 snapshot holds. */
+export function restoreMobileTable(parts: MobileTableParts | MobileCsrParts): MobileTable {
+  if (!('directory' in parts)) return MobileTable.fromParts(parts);
+  const csr = MobileCsr.fromParts(parts);
+  const xs = new Uint32Array(csr.size);
+  const ys = new Uint32Array(csr.size);
+  const payloads = new Uint32Array(csr.size);
+  let n = 0;
+  csr.forEachMixed((x, y, payload) => {
+    xs[n] = x;
+    ys[n] = y;
+    payloads[n++] = payload;
+  });
+  return MobileTable.fromMixed(xs, ys, payloads, n);
 }

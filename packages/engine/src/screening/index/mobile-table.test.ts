@@ -1,18 +1,9 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mixed } from './key-mix.js';
-import {
-  BATCH,
-  MOBILE_BASE,
-  MOBILE_SPAN,
-  MobileTable,
-  inMobileDomain,
-  mobileMixOffset,
-  mobileUnmix,
-} from './mobile-table.js';
+import { MOBILE_BASE, MOBILE_SPAN, mobileMixOffset, mobileUnmix } from './mobile-mix.js';
+import { MobileRanges, leadBlock } from './mobile-ranges.js';
+import { BATCH, MIN_BUCKETED, MobileTable } from './mobile-table.js';
 import { ProvenanceTable } from './provenance-table.js';
-
-const TWO_32 = 4294967296;
 
 const provenance = (list: string, action: 'block' | 'mark' | 'allow', expiresAt: number | null = null) => ({
   list,
@@ -23,17 +14,25 @@ const provenance = (list: string, action: 'block' | 'mark' | 'allow', expiresAt:
   expiresAt,
 });
 
-/** A table of `values` (E.164 numbers of the domain), value i with payload payloads(i). */
-function tableOf(values: readonly number[], payloadOf: (i: number) => number): MobileTable {
+function recordsOf(count: number, expiresAt: (r: number) => number | null = () => null): ProvenanceTable {
+  const records = new ProvenanceTable();
+  for (let r = 0; r < count; r++) {
+    records.intern(provenance(`l${r}`, (['block', 'mark', 'allow'] as const)[r % 3]!, expiresAt(r)), 't');
+  }
+  return records;
+}
+
+/** A table of `values` (E.164 numbers of the domain), value i with payload payloadOf(i). */
+function tableOf(values: ArrayLike<number>, payloadOf: (i: number) => number): MobileTable {
   const xs = new Uint32Array(values.length);
   const ys = new Uint32Array(values.length);
   const payloads = new Uint32Array(values.length);
-  values.forEach((value, i) => {
-    mobileMixOffset(value - MOBILE_BASE);
+  for (let i = 0; i < values.length; i++) {
+    mobileMixOffset(values[i]! - MOBILE_BASE);
     xs[i] = mixed[0]!;
     ys[i] = mixed[1]!;
     payloads[i] = payloadOf(i);
-  });
+  }
   return MobileTable.fromMixed(xs, ys, payloads, values.length);
 }
 
@@ -45,112 +44,176 @@ function payloadsOf(table: MobileTable, value: number): number[] {
   return out.sort((a, b) => a - b);
 }
 
-describe('mobileMix', () => {
-  it('is a bijection of the domain: unmixing gives the number back, halves within 18 and 19 bits', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: MOBILE_SPAN - 1 }), (offset) => {
-        mobileMixOffset(offset);
-        expect(mixed[0]!).toBeLessThan(2 ** 18);
-        expect(mixed[1]!).toBeLessThan(2 ** 19);
-        expect(mobileUnmix(mixed[0]!, mixed[1]!)).toBe(MOBILE_BASE + offset);
-      }),
-      { numRuns: 2000 },
-    );
-  });
+function singleActions(
+  table: MobileTable,
+  value: number,
+  now: number,
+  records: ProvenanceTable,
+  tombstones: Uint32Array | null = null,
+): number {
+  mobileMixOffset(value - MOBILE_BASE);
+  return table.actionsMixed(mixed[0]!, mixed[1]!, now, records, tombstones);
+}
 
-  it('knows its domain: 13-digit numbers from +8610… up to 2^37 of them', () => {
-    const split = (value: number) => [Math.floor(value / TWO_32), value >>> 0] as const;
-    expect(inMobileDomain(...split(8613812345678))).toBe(true);
-    expect(inMobileDomain(...split(MOBILE_BASE))).toBe(true);
-    expect(inMobileDomain(...split(MOBILE_BASE - 1))).toBe(false);
-    expect(inMobileDomain(...split(MOBILE_BASE + MOBILE_SPAN - 1))).toBe(true);
-    expect(inMobileDomain(...split(MOBILE_BASE + MOBILE_SPAN))).toBe(false);
-    expect(inMobileDomain(...split(862584123456))).toBe(false);
-    expect(inMobileDomain(...split(1e15 + 95588))).toBe(false);
-  });
+function batchActions(
+  table: MobileTable,
+  values: Float64Array,
+  now: number,
+  records: ProvenanceTable,
+  tombstones: Uint32Array | null = null,
+): number[] {
+  const out = new Uint8Array(values.length);
+  for (let from = 0; from < values.length; from += BATCH) {
+    const to = Math.min(values.length, from + BATCH);
+    expect(table.actionsOfValues(values, from, to, now, records, tombstones, out)).toBe(0);
+  }
+  return [...out];
+}
 
-  it('spreads a run of consecutive numbers evenly over the slots', () => {
-    const count = 1 << 18;
-    const values = Array.from({ length: count }, (_, i) => 8613800000000 + i);
-    const { directory, slotBits } = tableOf(values, () => 0).toParts();
-    let longest = 0;
-    for (let s = 0; s < 2 ** slotBits; s++)
-      longest = Math.max(longest, directory[2 * s + 2]! - directory[2 * s]!);
-    // ~4 a slot on average; a Poisson tail over 65,536 slots stays well below 25.
-    expect(longest).toBeLessThan(25);
-  });
-});
+/** Clumped like real data: runs of neighbours, one number on 20 lists, another on 16. */
+function clumpedValues(count: number): Float64Array {
+  return Float64Array.from({ length: count }, (_, i) =>
+    i < 20
+      ? 8613912345678
+      : i < 36
+        ? 8617012345678
+        : 8613800000000 + (i % 1000) * 7919 + Math.floor(i / 1000) * 104729,
+  );
+}
 
 describe('MobileTable', () => {
   it.each([
-    ['packed', 8],
-    ['wide', 5000],
-  ])('finds every entry of a number (%s layout), in single and batch lookups', (_layout, lists) => {
-    const records = new ProvenanceTable();
-    for (let r = 0; r < lists; r++) records.intern(provenance(`l${r}`, r % 2 === 0 ? 'block' : 'mark'), 't');
-    const count = 3000;
-    // Clumped like real data: runs of neighbours, and one number on 20 lists.
-    const values = Array.from({ length: count }, (_, i) =>
-      i < 20 ? 8613912345678 : 8613800000000 + (i % 1000) * 7919 + Math.floor(i / 1000),
+    ['all in the slot directory (a small table)', 3000],
+    ['in buckets', 100_000],
+  ])('finds every entry of a number, %s, in single and batch lookups', (_layout, count) => {
+    const records = recordsOf(8);
+    const values = clumpedValues(count);
+    const table = tableOf(values, (i) => (i < 36 ? i % 20 : i % 8) % 8);
+    expect(table.toParts().bucketBits === 0).toBe(count < MIN_BUCKETED);
+    // Twenty entries of one number: more than a bucket holds, so some are in the overflow table.
+    expect(payloadsOf(table, 8613912345678)).toEqual(Array.from({ length: 20 }, (_, i) => i % 8).sort());
+    expect(payloadsOf(table, 8617012345678)).toEqual(
+      Array.from({ length: 16 }, (_, i) => (20 + i) % 8).sort(),
     );
-    const table = tableOf(values, (i) => (i < 20 ? i : i % lists));
-    expect(table.toParts().layout).toBe(lists > 256 ? 2 : 1);
-    expect(payloadsOf(table, 8613912345678)).toEqual(Array.from({ length: 20 }, (_, i) => i));
-    for (let i = 20; i < count; i += 17) expect(payloadsOf(table, values[i]!)).toEqual([i % lists]);
+    for (let i = 36; i < count; i += 97) expect(payloadsOf(table, values[i]!)).toContain(i % 8);
     expect(payloadsOf(table, 8613912345679)).toEqual([]);
 
     const queries = Float64Array.from(
-      { length: 2 * BATCH },
+      { length: 4 * BATCH + 17 },
       (_, q) => values[(q * 13) % count]! + (q % 3 === 0 ? 1 : 0),
     );
-    const expected = [...queries].map((value) => {
-      mobileMixOffset(value - MOBILE_BASE);
-      return table.actionsMixed(mixed[0]!, mixed[1]!, 1, records, null);
-    });
+    const expected = [...queries].map((value) => singleActions(table, value, 1, records));
     expect(expected.some((bits) => bits === 0) && expected.some((bits) => bits !== 0)).toBe(true);
-    const out = new Uint8Array(queries.length);
-    for (let from = 0; from < queries.length; from += BATCH)
-      table.actionsOfValues(queries, from, from + BATCH, 1, records, null, out);
-    expect([...out]).toEqual(expected);
-    expect(() => table.actionsOfValues(queries, 0, BATCH + 1, 1, records, null, out)).toThrow(RangeError);
+    expect(batchActions(table, queries, 1, records)).toEqual(expected);
+    expect(batchActions(table, Float64Array.of(8613912345678, 8617012345678), 1, records)).toEqual([7, 7]);
   });
 
-  it('skips tombstoned and expired entries in batch lookups', () => {
-    const records = new ProvenanceTable();
-    const block = records.intern(provenance('a', 'block'), 't');
-    const expiring = records.intern(provenance('b', 'mark', 100), 't');
-    const values = [8613800000001, 8613800000002, 8613800000003];
-    const table = tableOf(values, (i) => (i === 2 ? expiring : block));
-    const tombstones = new Uint32Array(1);
-    const position = (value: number) => {
-      mobileMixOffset(value - MOBILE_BASE);
-      return table.findMixed(mixed[0]!, mixed[1]!);
-    };
-    const p = position(8613800000001);
+  it('spreads a run of consecutive numbers over the buckets: few keys overflow', () => {
+    const count = 1 << 18;
+    const values = Float64Array.from({ length: count }, (_, i) => 8613800000000 + i);
+    const table = tableOf(values, () => 0);
+    const { bucketBits, overflow } = table.toParts();
+    expect(bucketBits).toBeGreaterThan(0);
+    // ~9.5 keys a bucket of 15: a Poisson tail sends well under 2% of them to the overflow table.
+    expect(overflow.size / count).toBeLessThan(0.02);
+    expect(payloadsOf(table, 8613800000000 + 4321)).toEqual([0]);
+  });
+
+  it('skips tombstoned and expired entries in batch lookups, as single lookups do', () => {
+    const records = recordsOf(2, (r) => (r === 1 ? 100 : null));
+    const values = Float64Array.from({ length: 80_000 }, (_, i) => 8615000000000 + i * 7);
+    const table = tableOf(values, (i) => i % 2);
+    const queries = values.slice(0, 600);
+    const tombstones = new Uint32Array(Math.ceil(table.positions / 32));
+    mobileMixOffset(values[0]! - MOBILE_BASE);
+    const p = table.findMixed(mixed[0]!, mixed[1]!);
     tombstones[p >>> 5]! |= 1 << (p & 31);
-    const out = new Uint8Array(3);
-    table.actionsOfValues(Float64Array.from(values), 0, 3, 99, records, tombstones, out);
-    expect([...out]).toEqual([0, 2, 1]);
-    table.actionsOfValues(Float64Array.from(values), 0, 3, 100, records, tombstones, out);
-    expect([...out]).toEqual([0, 2, 0]);
+    for (const now of [99, 100]) {
+      const single = [...queries].map((value) => singleActions(table, value, now, records, tombstones));
+      expect(single[0]).toBe(0);
+      expect(single[1]).toBe(now < 100 ? 1 : 0);
+      expect(single[2]).toBe(2);
+      expect(batchActions(table, queries, now, records, tombstones)).toEqual(single);
+      expect(batchActions(table, queries, now, records)).toEqual(
+        [...queries].map((value) => singleActions(table, value, now, records)),
+      );
+    }
   });
 
-  it('gives back every key as it stored it, and rebuilds from its parts', () => {
-    const values = Array.from({ length: 100_000 }, (_, i) => 8618600000000 + i * 104729);
+  it('keeps record ids too large to pack beside the remainder in its slot directory', () => {
+    const records = recordsOf(40_000);
+    const values = Float64Array.from({ length: 70_000 }, (_, i) => 8613100000000 + i * 31);
+    const table = tableOf(values, (i) => (i * 7) % 40_000);
+    expect(table.toParts().bucketBits).toBe(0);
+    expect(payloadsOf(table, values[1234]!)).toEqual([(1234 * 7) % 40_000]);
+    const queries = values.slice(0, 300);
+    expect(batchActions(table, queries, 1, records)).toEqual(
+      [...queries].map((value) => singleActions(table, value, 1, records)),
+    );
+  });
+
+  it('says -1 for a batch with a value outside the mobile domain', () => {
+    const records = recordsOf(1);
+    const table = tableOf(
+      Float64Array.from({ length: 70_000 }, (_, i) => 8613100000000 + i),
+      () => 0,
+    );
+    const out = new Uint8Array(3);
+    for (const outside of [862584123456, MOBILE_BASE - 1, MOBILE_BASE + MOBILE_SPAN, 1e15 + 95588]) {
+      expect(
+        table.actionsOfValues(
+          Float64Array.of(8613100000005, outside, 8613100000006),
+          0,
+          3,
+          1,
+          records,
+          null,
+          out,
+        ),
+      ).toBe(-1);
+    }
+    expect(() =>
+      table.actionsOfValues(new Float64Array(BATCH + 1), 0, BATCH + 1, 1, records, null, out),
+    ).toThrow(RangeError);
+  });
+
+  it('lists the values whose block a range map reaches', () => {
+    const records = recordsOf(1);
+    const table = tableOf(
+      Float64Array.from({ length: 70_000 }, (_, i) => 8613100000000 + i),
+      () => 0,
+    );
+    const ranges = MobileRanges.build((add) => add(86170, 0));
+    const queries = Float64Array.of(8613100000005, 8617012345678, 8613800000000, 8617099999999);
+    const out = new Uint8Array(queries.length);
+    const ranged = new Uint32Array(queries.length);
+    expect(table.actionsOfValues(queries, 0, 4, 1, records, null, out, ranges.reached, ranged)).toBe(2);
+    expect([...ranged.subarray(0, 2)]).toEqual([1, 3]);
+    expect(out[0]).toBe(2);
+    expect(ranges.blocks[leadBlock(8617012345678 - MOBILE_BASE)]).not.toBe(0);
+  });
+
+  it('gives back every key as it stored it, rebuilds from its parts, and costs under 8 bytes a key', () => {
+    const values = Array.from({ length: 600_000 }, (_, i) => 8618600000000 + i * 104729);
     const table = tableOf(values, (i) => i % 3);
     const indexOf = new Map(values.map((value, i) => [value, i]));
     const seen: number[] = [];
-    table.forEachMixed((x, y, payload) => {
+    let wrong = 0;
+    table.forEachMixed((x, y, payload, position) => {
       const value = mobileUnmix(x, y);
-      expect(payload).toBe(indexOf.get(value)! % 3);
+      if (payload !== indexOf.get(value)! % 3 || table.payloadAt(position) !== payload) wrong++;
       seen.push(value);
     });
+    expect(wrong).toBe(0);
     expect(seen.sort((a, b) => a - b)).toEqual(values);
     const rebuilt = MobileTable.fromParts(table.toParts());
-    for (let i = 0; i < values.length; i += 999) expect(payloadsOf(rebuilt, values[i]!)).toEqual([i % 3]);
+    for (let i = 0; i < values.length; i += 9_999) expect(payloadsOf(rebuilt, values[i]!)).toEqual([i % 3]);
     expect(() => MobileTable.fromParts({ ...table.toParts(), size: 3 })).toThrow(RangeError);
-    // 4 bytes an entry plus 1.4–2.8 of directory (2–6 entries a slot, by how log2(size / 4) rounds).
-    expect(table.byteLength / values.length).toBeLessThan(7);
+    const words = table.toParts().words.slice();
+    words[15] = 0x0000_00f0; // a header whose sub-slot ends go down
+    expect(() => MobileTable.fromParts({ ...table.toParts(), words })).toThrow(RangeError);
+    // 600,000 keys in 2^16 buckets (9.2 a bucket): 64 bytes a bucket, plus the kernel's work areas.
+    expect(table.byteLength / values.length).toBeLessThan(8);
     expect(MobileTable.empty().findMixed(1, 1)).toBe(-1);
   });
 });

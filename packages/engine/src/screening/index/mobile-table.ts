@@ -1,153 +1,125 @@
 /**
- * MobileTable: the KeyTable layout (slot directory with a 32-bit summary, then the slot's entries)
- * specialised for the keys almost every screening lookup asks about — 13-digit E.164 numbers from
- * +8610… to +8674…, which hold every China mobile number (+861[3-9]…). Those are 2^37 values, so:
+ * MobileTable: the exact numbers of the mobile domain (see mobile-mix.ts) — the keys almost every
+ * screening lookup asks about — laid out so that a lookup reads one cache line.
  *
- * - the key is its offset from `MOBILE_BASE` (37 bits, exact in a double), scrambled by a bijective
- *   three-round Feistel network over an 18-bit and a 19-bit half (`mobileMix`);
- * - the slot takes the top `slotBits` bits of the 37, and an entry stores only the other
- *   37 − slotBits (16 at 10 million entries) and its payload in one 32-bit word — 4 bytes an entry
- *   against the general table's 6, with one aligned compare a probe. Payloads that do not fit beside
- *   the remainder (more provenance records than 2^(slotBits − 5)) take a second word (`WIDE`).
+ * The mixed key (37 bits) is split into a bucket (the top `bucketBits`), a sub-slot (the next 3 bits)
+ * and a remainder (the rest, 34 − bucketBits bits). A bucket is 16 words, one 64-byte line (the
+ * words are line-aligned, see mobile-kernel.ts): 15 entries (remainder | payload << remBits), ordered
+ * by sub-slot, and a header word whose eight nibbles are where each sub-slot ends. A lookup finds its
+ * sub-slot's entries from the header and compares four of them without a branch (a sub-slot holds
+ * ~1.2 keys; the rare longer one is finished by a loop). Buckets hold 9.5 keys on average; the keys
+ * a full bucket cannot take, ~0.7% of them, go to a MobileCsr (`overflow`) and the bucket's bit in
+ * `overflowed` says to look there too. Tables too small to be worth buckets (or whose record ids do
+ * not fit beside the remainder) keep every key in the MobileCsr.
  *
- * Batch lookups run in stages over arrays, each loop doing one thing: slot and remainder of every
- * key; a loop that only touches the keys' directory words (so that its loads are all in flight
- * together); the summaries, without branches; a loop that only touches the first and last entry of
- * every slot the summary lets through; then the scans, whose data is in cache by then.
+ * Positions (for tombstones): a bucketed entry's word index, then the overflow's positions after
+ * `words.length`.
  */
 import { KeyGroups } from './key-groups.js';
 import { mixed } from './key-mix.js';
-import type { RecordBits } from './key-table.js';
+import { liveBits, type RecordBits } from './key-table.js';
+import { liveActionBits } from './live-bits.js';
+import { MobileCsr, type MobileCsrParts } from './mobile-csr.js';
+import { KERNEL_CHUNK, KernelMemory, type SplitShifts } from './mobile-kernel.js';
+import { BLOCK_COUNT, leadBlock } from './mobile-ranges.js';
+import { MOBILE_BASE, MOBILE_SPAN, Y_MASK, Y_SCALE, mobileMixOffset } from './mobile-mix.js';
 
-/** The first key of the domain: +86 10 0000 0000 (E.164 digits as a number). */
-export const MOBILE_BASE = 8_610_000_000_000;
-/** How many keys the domain holds: 2^37, up to +86 74… — every value has 13 digits. */
-export const MOBILE_SPAN = 2 ** 37;
+/** Values an `actionsOfValues` call looks up, at most. */
+export const BATCH = KERNEL_CHUNK;
+/** A range map that reaches no block (see mobile-ranges.ts). */
+const NO_BLOCKS = new Uint32Array(BLOCK_COUNT / 32);
 
-const TWO_32 = 4294967296;
-/** The Feistel halves: x, the top 18 bits of the 37, and y, the low 19. */
-const Y_SCALE = 524288;
-const X_MASK = 0x3ffff;
-const Y_MASK = 0x7ffff;
-
-const LOAD = 4;
-const PACKED = 1;
-const WIDE = 2;
-
-/** Whether a raw 64-bit key (high, low halves of an E.164 value) is in the table's domain. */
-export function inMobileDomain(high: number, low: number): boolean {
-  const offset = high * TWO_32 + low - MOBILE_BASE;
-  return offset >= 0 && offset < MOBILE_SPAN;
-}
-
-/** A Feistel round function: one multiply, then the product's high bits folded onto its low ones. */
-function round(value: number, seed: number): number {
-  const x = Math.imul(value ^ seed, 0x85ebca6b);
-  return x ^ (x >>> 15);
-}
-
-/**
- * Scrambles a domain value's offset (0 ≤ offset < 2^37, an integer) into its mixed halves:
- * mixed[0] = x (18 bits), mixed[1] = y (19 bits). Bijective: distinct numbers never collide.
- */
-export function mobileMixOffset(offset: number): void {
-  let x = Math.floor(offset / Y_SCALE);
-  let y = offset - x * Y_SCALE;
-  x = (x ^ round(y, 0x5bd1e995)) & X_MASK;
-  y = (y ^ round(x, 0x27d4eb2f)) & Y_MASK;
-  x = (x ^ round(y, 0x165667b1)) & X_MASK;
-  mixed[0] = x;
-  mixed[1] = y;
-}
-
-/** `mobileMixOffset` for a raw key (high, low) in the domain (see `inMobileDomain`). */
-export function mobileMix(high: number, low: number): void {
-  mobileMixOffset(high * TWO_32 + low - MOBILE_BASE);
-}
-
-/** The E.164 value (8613812345678) whose mixed halves are (x, y). */
-export function mobileUnmix(x: number, y: number): number {
-  x = (x ^ round(y, 0x165667b1)) & X_MASK;
-  y = (y ^ round(x, 0x27d4eb2f)) & Y_MASK;
-  x = (x ^ round(y, 0x5bd1e995)) & X_MASK;
-  return MOBILE_BASE + x * Y_SCALE + y;
-}
+const WORDS = 16;
+const CAPACITY = 15;
+const HEADER = 15;
+/** Keys a bucket holds on average, at most (5–10): at 10, ~5% of buckets overflow, ~1% of keys. */
+const LOAD = 10;
+/** Below this many keys, buckets are not worth their memory: the MobileCsr holds everything. */
+export const MIN_BUCKETED = 1 << 16;
+const MIN_BUCKET_BITS = 13;
+const MAX_BUCKET_BITS = 27;
 
 /** A MobileTable's typed arrays as they are, for a snapshot. */
 export interface MobileTableParts {
   size: number;
-  slotBits: number;
-  layout: number;
-  directory: Uint32Array;
-  entries: Uint32Array;
+  /** 0 when every key is in `overflow`. */
+  bucketBits: number;
+  words: Uint32Array;
+  /** One bit a bucket: some of its keys are in `overflow`. */
+  overflowed: Uint32Array;
+  overflow: MobileCsrParts;
 }
 
-/** Values per `actionsOfValues` call, and the work arrays of its stages (lookups do not nest). */
-export const BATCH = 256;
-const AT = new Uint32Array(BATCH);
-const REMS = new Uint32Array(BATCH);
-const STARTS = new Uint32Array(BATCH);
-const ENDS = new Uint32Array(BATCH);
-const FIRSTS = new Uint32Array(BATCH);
-const LASTS = new Uint32Array(BATCH);
+/** Where a mixed key (x, y) goes for a given bucketBits, in int arithmetic (see `findMixed`). */
+function keySplit(bucketBits: number): SplitShifts {
+  const remBits = 34 - bucketBits;
+  return {
+    xDown: Math.max(0, 18 - bucketBits),
+    xUp: Math.max(0, bucketBits - 18),
+    yDown: bucketBits >= 18 ? 37 - bucketBits : 19,
+    xKeep: (1 << Math.max(0, 18 - bucketBits)) - 1,
+    yKeep: bucketBits >= 18 ? (1 << (37 - bucketBits)) - 1 : Y_MASK,
+    remBits,
+    remMask: (1 << remBits) - 1,
+  };
+}
+
+/** The bucket count (log2) for `count` keys, or 0 for none (see MIN_BUCKETED). */
+function bucketBitsFor(count: number, maxPayload: number): number {
+  if (count < MIN_BUCKETED) return 0;
+  const bits = Math.min(MAX_BUCKET_BITS, Math.max(MIN_BUCKET_BITS, Math.ceil(Math.log2(count / LOAD))));
+  // A payload shares its word with the remainder: it must be below 2^(32 − remBits).
+  return maxPayload < 2 ** (bits - 2) ? bits : 0;
+}
 
 export class MobileTable {
-  /** 2^remBits: a mixed key is slot · scale + remainder. */
-  private readonly scale: number;
-  private readonly remBits: number;
-  private readonly remMask: number;
-  private readonly stride: number;
-  /**
-   * Slot and remainder of mixed halves (x, y) in int arithmetic: the slot is
-   * ((x >>> xDown) << xUp) | (y >>> yDown), the remainder ((x & xKeep) << 19) | (y & yKeep).
-   */
-  private readonly xDown: number;
-  private readonly xUp: number;
-  private readonly yDown: number;
-  private readonly xKeep: number;
-  private readonly yKeep: number;
-  /** Written by batch lookups so that the engine cannot drop their prefetching loads. */
-  private touched = 0;
+  private readonly split: SplitShifts;
+  /** Bytes of the live-bits table a batch reads: any word's payload field indexes it. */
+  private readonly liveLength: number;
+  private readonly words: Uint32Array;
+  private readonly overflowed: Uint32Array;
 
   private constructor(
     readonly size: number,
-    private readonly slotBits: number,
-    private readonly layout: number,
-    /** Per slot s: [2s] first position, [2s + 1] summary bits; [2 · slotCount] = size. */
-    private readonly directory: Uint32Array,
-    /** PACKED: remainder | payload << remBits; WIDE: [remainder, payload]. */
-    private readonly entries: Uint32Array,
+    private readonly bucketBits: number,
+    /** The buckets and the lookup kernel; null when every key is in `overflow`. */
+    private readonly memory: KernelMemory | null,
+    private readonly overflow: MobileCsr,
   ) {
-    this.remBits = 37 - slotBits;
-    this.scale = 2 ** this.remBits;
-    this.remMask = (1 << this.remBits) - 1;
-    this.stride = layout === PACKED ? 1 : 2;
-    this.xDown = Math.max(0, 18 - slotBits);
-    this.xUp = Math.max(0, slotBits - 18);
-    this.yDown = slotBits >= 18 ? this.remBits : 19;
-    this.xKeep = (1 << this.xDown) - 1;
-    this.yKeep = slotBits >= 18 ? this.remMask : Y_MASK;
+    this.split = keySplit(bucketBits);
+    this.liveLength = bucketBits === 0 ? 0 : 2 ** (bucketBits - 2);
+    this.words = memory?.words ?? new Uint32Array(0);
+    this.overflowed = memory?.overflowed ?? new Uint32Array(0);
+  }
+
+  get positions(): number {
+    return this.words.length + this.overflow.positions;
   }
 
   toParts(): MobileTableParts {
-    const { size, slotBits, layout, directory, entries } = this;
-    return { size, slotBits, layout, directory, entries };
+    const { size, bucketBits, words, overflowed } = this;
+    return { size, bucketBits, words, overflowed, overflow: this.overflow.toParts() };
   }
 
+  /** A table over snapshot parts; the words are copied into the kernel's memory. */
   static fromParts(parts: MobileTableParts): MobileTable {
-    const { size, slotBits, layout, directory, entries } = parts;
+    const { size, bucketBits, words, overflowed } = parts;
+    const overflow = MobileCsr.fromParts(parts.overflow);
+    const buckets = bucketBits === 0 ? 0 : 2 ** bucketBits;
     if (
-      !(layout === PACKED || layout === WIDE) ||
-      !Number.isInteger(slotBits) ||
-      slotBits < 6 ||
-      slotBits > 27 ||
-      directory.length !== 2 * 2 ** slotBits + 2 ||
-      directory[2 * 2 ** slotBits] !== size ||
-      entries.length !== size * (layout === PACKED ? 1 : 2)
+      !Number.isInteger(bucketBits) ||
+      (bucketBits !== 0 && (bucketBits < MIN_BUCKET_BITS || bucketBits > MAX_BUCKET_BITS)) ||
+      words.length !== buckets * WORDS ||
+      overflowed.length !== Math.ceil(buckets / 32) ||
+      size !== bucketedCount(words, buckets) + overflow.size
     ) {
       throw new RangeError('MobileTable.fromParts: inconsistent parts');
     }
-    return new MobileTable(size, slotBits, layout, directory, entries);
+    if (bucketBits === 0) return new MobileTable(size, 0, null, overflow);
+    const memory = new KernelMemory(buckets, keySplit(bucketBits));
+    memory.words.set(words);
+    memory.overflowed.set(overflowed);
+    return new MobileTable(size, bucketBits, memory, overflow);
   }
 
   static empty(): MobileTable {
@@ -157,7 +129,7 @@ export class MobileTable {
   /**
    * Builds from mixed keys (see `mobileMix`) in any order; duplicates are kept (several lists).
    * `grouped`: the keys are already grouped by the top 8 bits of x (see KeyGroups), which keeps the
-   * slot scatter's writes in cache; otherwise large inputs are grouped here first.
+   * bucket writes in cache; otherwise large inputs are grouped here first.
    */
   static fromMixed(
     xs: Uint32Array,
@@ -166,53 +138,32 @@ export class MobileTable {
     count: number,
     grouped = false,
   ): MobileTable {
-    if (!grouped && count > 1 << 16) {
+    let maxPayload = 0;
+    for (let i = 0; i < count; i++) if (payloads[i]! > maxPayload) maxPayload = payloads[i]!;
+    const bucketBits = bucketBitsFor(count, maxPayload);
+    if (bucketBits === 0) {
+      return new MobileTable(count, 0, null, MobileCsr.fromMixed(xs, ys, payloads, count, grouped));
+    }
+    if (!grouped) {
       const groups = new KeyGroups(18);
       for (let i = 0; i < count; i++) groups.count(xs[i]!);
       groups.startScatter();
       for (let i = 0; i < count; i++) groups.add(xs[i]!, ys[i]!, payloads[i]!);
       return MobileTable.fromMixed(groups.highs, groups.lows, groups.payloads, count, true);
     }
-    // At least 6 slot bits (remainders ≤ 31 bits), at most 27 (≥ 10 remainder bits for the summary).
-    const slotBits = Math.min(27, Math.max(6, Math.round(Math.log2(Math.max(1, count / LOAD)))));
-    const slotCount = 2 ** slotBits;
-    const remBits = 37 - slotBits;
-    const scale = 2 ** remBits;
-    let maxPayload = 0;
-    for (let i = 0; i < count; i++) if (payloads[i]! > maxPayload) maxPayload = payloads[i]!;
-    const layout = maxPayload < 2 ** (32 - remBits) ? PACKED : WIDE;
-    const stride = layout === PACKED ? 1 : 2;
-    const directory = new Uint32Array(2 * slotCount + 2);
-    // A counting sort by slot; the slots of a key are computed twice (cheaper than storing them).
-    for (let i = 0; i < count; i++) {
-      const slot = Math.floor((xs[i]! * Y_SCALE + ys[i]!) / scale);
-      directory[2 * slot + 2]!++;
-    }
-    for (let s = 0; s < slotCount; s++) directory[2 * s + 2]! += directory[2 * s]!;
-    const cursor = new Uint32Array(slotCount);
-    for (let s = 0; s < slotCount; s++) cursor[s] = directory[2 * s]!;
-    const entries = new Uint32Array(count * stride);
-    for (let i = 0; i < count; i++) {
-      const y = ys[i]!;
-      const key = xs[i]! * Y_SCALE + y;
-      const slot = Math.floor(key / scale);
-      const rem = key - slot * scale;
-      directory[2 * slot + 1]! |= summaryBits(y);
-      const at = cursor[slot]!++ * stride;
-      if (layout === PACKED) {
-        entries[at] = rem + payloads[i]! * scale;
-      } else {
-        entries[at] = rem;
-        entries[at + 1] = payloads[i]!;
-      }
-    }
-    return new MobileTable(count, slotBits, layout, directory, entries);
+    return buildBuckets(xs, ys, payloads, count, bucketBits);
+  }
+
+  /** @internal for buildBuckets. */
+  static of(size: number, bucketBits: number, memory: KernelMemory, overflow: MobileCsr): MobileTable {
+    return new MobileTable(size, bucketBits, memory, overflow);
   }
 
   payloadAt(position: number): number {
-    return this.layout === PACKED
-      ? this.entries[position]! >>> this.remBits
-      : this.entries[position * 2 + 1]!;
+    const base = this.words.length;
+    return position < base
+      ? this.words[position]! >>> this.split.remBits
+      : this.overflow.payloadAt(position - base);
   }
 
   /**
@@ -220,17 +171,24 @@ export class MobileTable {
    * previous result as `after` to visit every entry of a key.
    */
   findMixed(x: number, y: number, after = -1): number {
-    const key = x * Y_SCALE + y;
-    const slot = Math.floor(key / this.scale);
-    const rem = (key - slot * this.scale) | 0;
-    const summary = summaryBits(y);
-    if ((this.directory[2 * slot + 1]! & summary) !== summary) return -1;
-    const end = this.directory[2 * slot + 2]!;
-    const { entries, stride, remMask } = this;
-    for (let p = Math.max(this.directory[2 * slot]!, after + 1); p < end; p++) {
-      if ((entries[p * stride]! & remMask) === rem) return p;
+    const base = this.words.length;
+    if (this.bucketBits !== 0) {
+      const { xDown, xUp, yDown, xKeep, yKeep, remBits, remMask } = this.split;
+      const bucket = ((x >>> xDown) << xUp) | (y >>> yDown);
+      const low = ((x & xKeep) << 19) | (y & yKeep);
+      const shift = (low >>> remBits) << 2;
+      const rem = low & remMask;
+      const at = bucket * WORDS;
+      const header = this.words[at + HEADER]!;
+      const end = at + ((header >>> shift) & 15);
+      for (let p = Math.max(at + (((header << 4) >>> shift) & 15), after + 1); p < end; p++) {
+        if ((this.words[p]! & remMask) === rem) return p;
+      }
+      // Only a sub-slot that ends at the bucket's last entry can have spilled keys.
+      if (end !== at + CAPACITY || (this.overflowed[bucket >>> 5]! & (1 << (bucket & 31))) === 0) return -1;
     }
-    return -1;
+    const found = this.overflow.findMixed(x, y, Math.max(-1, after - base));
+    return found < 0 ? -1 : base + found;
   }
 
   /** The OR of the action bits of a mixed key's live entries (see KeyTable.actionsMixed). */
@@ -241,36 +199,41 @@ export class MobileTable {
     records: RecordBits,
     tombstones: Uint32Array | null,
   ): number {
-    const key = x * Y_SCALE + y;
-    const slot = Math.floor(key / this.scale);
-    const summary = summaryBits(y);
-    if ((this.directory[2 * slot + 1]! & summary) !== summary) return 0;
-    return this.slotActions(
-      this.directory[2 * slot]!,
-      this.directory[2 * slot + 2]!,
-      (key - slot * this.scale) | 0,
-      now,
-      records,
-      tombstones,
-    );
+    if (this.bucketBits === 0) return this.overflowActions(x, y, now, records, tombstones);
+    const { words } = this;
+    const { xDown, xUp, yDown, xKeep, yKeep, remBits, remMask } = this.split;
+    const bucket = ((x >>> xDown) << xUp) | (y >>> yDown);
+    const low = ((x & xKeep) << 19) | (y & yKeep);
+    const shift = (low >>> remBits) << 2;
+    const rem = low & remMask;
+    const at = bucket * WORDS;
+    const header = words[at + HEADER]!;
+    const end = at + ((header >>> shift) & 15);
+    let bits = 0;
+    for (let p = at + (((header << 4) >>> shift) & 15); p < end; p++) {
+      const word = words[p]!;
+      if ((word & remMask) === rem) bits |= liveBits(word >>> remBits, p, now, records, tombstones);
+    }
+    // Only a sub-slot that ends at the bucket's last entry can have spilled keys.
+    if (end === at + CAPACITY && (this.overflowed[bucket >>> 5]! & (1 << (bucket & 31))) !== 0) {
+      bits |= this.overflowActions(x, y, now, records, tombstones);
+    }
+    return bits;
   }
 
-  /** The bits of the live entries in positions [from, end) whose remainder is `rem`. */
-  private slotActions(
-    from: number,
-    end: number,
-    rem: number,
+  /** The bits of a key's entries in the overflow table (positions after the buckets'). */
+  private overflowActions(
+    x: number,
+    y: number,
     now: number,
     records: RecordBits,
     tombstones: Uint32Array | null,
   ): number {
-    const { entries, stride, remMask } = this;
+    const base = this.words.length;
+    const overflow = this.overflow;
     let bits = 0;
-    for (let p = from; p < end; p++) {
-      if ((entries[p * stride]! & remMask) !== rem) continue;
-      if (tombstones !== null && (tombstones[p >>> 5]! & (1 << (p & 31))) !== 0) continue;
-      const record = this.payloadAt(p);
-      if (records.expiresAtOf[record]! > now) bits |= records.actionBitOf[record]!;
+    for (let q = overflow.findMixed(x, y); q >= 0; q = overflow.findMixed(x, y, q)) {
+      bits |= liveBits(overflow.payloadAt(q), base + q, now, records, tombstones);
     }
     return bits;
   }
@@ -289,11 +252,18 @@ export class MobileTable {
   }
 
   /**
-   * The batch hot path: writes to `out[i]` the action bits of `values[i]` for i in [from, to), every
-   * value an E.164 number of the domain (see `inMobileDomain`; the caller checks), at most `BATCH`
-   * of them. Stages, each a loop of its own (see the file comment): the loops that only load let the
-   * CPU keep every key's cache miss in flight at once, and no branch that depends on a loaded value
-   * sits between them (a mispredicted one would throw the loads behind it away).
+   * The batch hot path: writes to `out[i]` the action bits of `values[i]` for i in [from, to), at
+   * most `BATCH` values. Returns -1, leaving `out` unfinished, when some value is outside the domain
+   * (see `inMobileDomain`): the caller then sorts the chunk out itself. Otherwise returns how many
+   * values fall in a block whose bit is set in `reached` (a MobileRanges map) and lists their
+   * indices (from `from`) in `ranged`: the caller adds their ranges' bits.
+   *
+   * The WebAssembly kernel (mobile-kernel.wat) runs the stages: mix every value to its bucket,
+   * sub-slot and remainder (checking its domain and block); load each bucket's header in a loop that
+   * only loads, so that every bucket's cache miss is in flight at once; then compare, in cache by
+   * then, without branches but for long sub-slots. Keys whose sub-slot may have spilled are then
+   * looked up in the overflow table here. With tombstones (removals not yet compacted) each value
+   * takes the single-lookup path.
    */
   actionsOfValues(
     values: Float64Array,
@@ -303,82 +273,145 @@ export class MobileTable {
     records: RecordBits,
     tombstones: Uint32Array | null,
     out: Uint8Array,
-  ): void {
+    reached: Uint32Array = NO_BLOCKS,
+    ranged: Uint32Array = new Uint32Array(to - from),
+  ): number {
     const count = to - from;
     if (count > BATCH) throw new RangeError('MobileTable.actionsOfValues: more than BATCH values');
-    if (this.size === 0 || this.layout !== PACKED) {
-      for (let i = from; i < to; i++) {
-        mobileMixOffset(values[i]! - MOBILE_BASE);
-        out[i] = this.actionsMixed(mixed[0]!, mixed[1]!, now, records, tombstones);
+    const memory = this.memory;
+    if (memory === null || tombstones !== null) {
+      let n = 0;
+      for (let i = 0; i < count; i++) {
+        const offset = values[from + i]! - MOBILE_BASE;
+        if (offset < 0 || offset >= MOBILE_SPAN) return -1;
+        const block = leadBlock(offset);
+        ranged[n] = i;
+        n += (reached[block >>> 5]! >>> (block & 31)) & 1;
+        mobileMixOffset(offset);
+        out[from + i] = this.actionsMixed(mixed[0]!, mixed[1]!, now, records, tombstones);
       }
-      return;
+      return n;
     }
-    const { directory, entries, remMask, remBits, xDown, xUp, yDown, xKeep, yKeep } = this;
-    const { expiresAtOf, actionBitOf } = records;
-    for (let i = 0; i < count; i++) {
-      const offset = values[from + i]! - MOBILE_BASE;
-      let x = Math.floor(offset / Y_SCALE);
-      let y = offset - x * Y_SCALE;
-      x = (x ^ round(y, 0x5bd1e995)) & X_MASK;
-      y = (y ^ round(x, 0x27d4eb2f)) & Y_MASK;
-      x = (x ^ round(y, 0x165667b1)) & X_MASK;
-      AT[i] = (((x >>> xDown) << xUp) | (y >>> yDown)) << 1;
-      REMS[i] = ((x & xKeep) << 19) | (y & yKeep);
+    const live = liveActionBits(records, now, this.liveLength);
+    const n = memory.lookup(values, from, count, live, reached, out, ranged);
+    for (let k = 0; k < memory.spilledCount; k++) {
+      const at = from + memory.spilledIndex(k);
+      mobileMixOffset(values[at]! - MOBILE_BASE);
+      out[at]! |= this.overflowActions(mixed[0]!, mixed[1]!, now, records, null);
     }
-    let touched = 0;
-    for (let i = 0; i < count; i++) touched ^= directory[AT[i]!]!;
-    for (let i = 0; i < count; i++) {
-      const at = AT[i]! | 0;
-      const rem = REMS[i]! | 0;
-      const summary = (1 << (rem & 31)) | (1 << ((rem >>> 5) & 31));
-      const start = directory[at]! | 0;
-      const missing = (directory[at + 1]! & summary) ^ summary;
-      // 1 when the summary lets the key through, else 0: the slot's range collapses to nothing.
-      const through = ((missing | -missing) >>> 31) ^ 1;
-      const end = start + (((directory[at + 2]! | 0) - start) & -through);
-      STARTS[i] = start;
-      ENDS[i] = end;
-      // A key ruled out touches position 0 instead (in cache after the first), not its slot.
-      FIRSTS[i] = start * through;
-      LASTS[i] = (end - 1) & -through;
-    }
-    for (let i = 0; i < count; i++) touched ^= entries[FIRSTS[i]!]! ^ entries[LASTS[i]!]!;
-    this.touched = touched;
-    for (let i = 0; i < count; i++) {
-      const end = ENDS[i]! | 0;
-      const rem = REMS[i]! | 0;
-      let bits = 0;
-      for (let p = STARTS[i]! | 0; p < end; p++) {
-        const word = entries[p]!;
-        if ((word & remMask) !== rem) continue;
-        if (tombstones !== null && (tombstones[p >>> 5]! & (1 << (p & 31))) !== 0) continue;
-        const record = word >>> remBits;
-        if (expiresAtOf[record]! > now) bits |= actionBitOf[record]!;
-      }
-      out[from + i] = bits;
-    }
+    return n;
   }
 
   /** Every entry's mixed key and payload, in position order (for compaction). */
   forEachMixed(visit: (x: number, y: number, payload: number, position: number) => void): void {
-    const { scale, stride, remMask } = this;
-    const slotCount = (this.directory.length - 2) / 2;
-    for (let slot = 0; slot < slotCount; slot++) {
-      for (let p = this.directory[2 * slot]!; p < this.directory[2 * slot + 2]!; p++) {
-        const key = slot * scale + ((this.entries[p * stride]! & remMask) >>> 0);
-        const x = Math.floor(key / Y_SCALE);
-        visit(x, key - x * Y_SCALE, this.payloadAt(p), p);
+    const { words, bucketBits } = this;
+    const { remBits, remMask } = this.split;
+    const buckets = bucketBits === 0 ? 0 : 2 ** bucketBits;
+    const bucketScale = 2 ** (37 - bucketBits);
+    for (let bucket = 0; bucket < buckets; bucket++) {
+      const at = bucket * WORDS;
+      const header = words[at + HEADER]!;
+      let start = 0;
+      for (let sub = 0; sub < 8; sub++) {
+        const end = (header >>> (4 * sub)) & 15;
+        for (let k = start; k < end; k++) {
+          const word = words[at + k]!;
+          const key = bucket * bucketScale + sub * 2 ** remBits + (word & remMask);
+          const x = Math.floor(key / Y_SCALE);
+          visit(x, key - x * Y_SCALE, word >>> remBits, at + k);
+        }
+        start = end;
       }
     }
+    const base = words.length;
+    this.overflow.forEachMixed((x, y, payload, position) => visit(x, y, payload, base + position));
   }
 
-  /** Bytes held by the typed arrays. */
+  /** Bytes held: the kernel's memory (buckets, overflow bitmap, work areas) and the overflow table. */
   get byteLength(): number {
-    return this.directory.byteLength + this.entries.byteLength;
+    return (this.memory?.byteLength ?? 0) + this.overflow.byteLength;
   }
 }
 
-/** The two summary bits a key sets in its slot's directory word (from y, whose bits are random). */
-function summaryBits(y: number): number {
-  return (1 << (y & 31)) | (1 << ((y >>> 5) & 31));
+/** Keys held in the buckets, from their headers (whose nibbles must not decrease). */
+function bucketedCount(words: Uint32Array, buckets: number): number {
+  let total = 0;
+  for (let bucket = 0; bucket < buckets; bucket++) {
+    const header = words[bucket * WORDS + HEADER]!;
+    let previous = 0;
+    for (let sub = 0; sub < 8; sub++) {
+      const end = (header >>> (4 * sub)) & 15;
+      if (end < previous || end > CAPACITY) return -1;
+      previous = end;
+    }
+    total += previous;
+  }
+  return total;
+}
+
+/**
+ * Fills the buckets from keys grouped by the top 8 bits of x: a count per sub-slot (one byte,
+ * saturating — a sub-slot past 15 keys overflows anyway), then each bucket's quota per sub-slot
+ * and its header, then the keys to their places or to the overflow.
+ */
+function buildBuckets(
+  xs: Uint32Array,
+  ys: Uint32Array,
+  payloads: Uint32Array,
+  count: number,
+  bucketBits: number,
+): MobileTable {
+  const split = keySplit(bucketBits);
+  const { xDown, xUp, yDown, xKeep, yKeep, remBits, remMask } = split;
+  const buckets = 2 ** bucketBits;
+  const quota = new Uint8Array(buckets * 8);
+  for (let i = 0; i < count; i++) {
+    const x = xs[i]!;
+    const y = ys[i]!;
+    const cell =
+      ((((x >>> xDown) << xUp) | (y >>> yDown)) << 3) | ((((x & xKeep) << 19) | (y & yKeep)) >>> remBits);
+    const seen = quota[cell]!;
+    quota[cell] = seen + ((seen - 255) >>> 31);
+  }
+  const memory = new KernelMemory(buckets, split);
+  const { words, overflowed } = memory;
+  const next = new Uint8Array(buckets * 8);
+  let placed = 0;
+  for (let bucket = 0; bucket < buckets; bucket++) {
+    let fill = 0;
+    let header = 0;
+    for (let sub = 0; sub < 8; sub++) {
+      const cell = bucket * 8 + sub;
+      const take = Math.min(quota[cell]!, CAPACITY - fill);
+      next[cell] = fill;
+      quota[cell] = take;
+      fill += take;
+      header |= fill << (4 * sub);
+    }
+    words[bucket * WORDS + HEADER] = header;
+    placed += fill;
+  }
+  const spill = count - placed;
+  const spillXs = new Uint32Array(spill);
+  const spillYs = new Uint32Array(spill);
+  const spillPayloads = new Uint32Array(spill);
+  let spilled = 0;
+  for (let i = 0; i < count; i++) {
+    const x = xs[i]!;
+    const y = ys[i]!;
+    const bucket = ((x >>> xDown) << xUp) | (y >>> yDown);
+    const low = ((x & xKeep) << 19) | (y & yKeep);
+    const cell = (bucket << 3) | (low >>> remBits);
+    if (quota[cell]! > 0) {
+      quota[cell]!--;
+      words[bucket * WORDS + next[cell]!++] = ((low & remMask) | (payloads[i]! << remBits)) >>> 0;
+    } else {
+      overflowed[bucket >>> 5]! |= 1 << (bucket & 31);
+      spillXs[spilled] = x;
+      spillYs[spilled] = y;
+      spillPayloads[spilled++] = payloads[i]!;
+    }
+  }
+  const overflow = MobileCsr.fromMixed(spillXs, spillYs, spillPayloads, spilled);
+  return MobileTable.of(count, bucketBits, memory, overflow);
 }

@@ -299,3 +299,62 @@ describe('NumberIndex against a model (mobile table, other numbers and ranges)',
     expect(restored.toParts().exact.size).toBe(1);
   });
 });
+
+describe('NumberIndex with a bucketed mobile table and ranges', () => {
+  it('answers batches like single lookups, for ranges over whole blocks and parts of them, as ranges change', () => {
+    const index = NumberIndex.builder();
+    const record = index.records.intern(
+      {
+        list: 'bulk',
+        action: 'block',
+        confidence: 80,
+        source: { kind: 'case', id: 'c' },
+        addedAt: 0,
+        expiresAt: null,
+      },
+      'number:exact',
+    );
+    const values = Float64Array.from(
+      { length: 120_000 },
+      (_, i) => 8613000000000 + ((i * 123_456_791) % 70_000_000_000),
+    );
+    index.addE164Values(values, record);
+    const range = (value: string, action: 'mark' | 'allow', expiresAt: number | null = null) => ({
+      value,
+      match: 'prefix' as const,
+      list: `ranges-${value}`,
+      action,
+      confidence: 60,
+      source: { kind: 'rule' as const, id: 'r' },
+      addedAt: 0,
+      expiresAt,
+    });
+    // +86170 covers ~95 whole blocks of 2^20 numbers; +861700123 a part of one; +861349 expires.
+    for (const entry of [range('170', 'mark'), range('1700123', 'allow'), range('1349', 'mark', 50)])
+      index.add(entry);
+    const built = index.build();
+    const queries = Float64Array.from({ length: 3000 }, (_, q) =>
+      q % 3 === 0
+        ? values[(q * 7) % values.length]!
+        : q % 3 === 1
+          ? 8617000000000 + q * 33_333_331
+          : [8617001230000 + q, 8613490000000 + q * 1000, 8613800000000 + q][
+              q % 9 === 2 ? 0 : q % 9 === 5 ? 1 : 2
+            ]!,
+    );
+    const check = (now: number) => {
+      const out = new Uint8Array(queries.length);
+      built.actionsOfE164Batch(queries, now, out);
+      expect([...out]).toEqual([...queries].map((value) => built.actionsOfE164(value, now)));
+      return out;
+    };
+    const before = check(10);
+    expect(before[1]).toBe(1); // in +86170
+    expect(before.some((bits) => (bits & 4) !== 0)).toBe(true); // in +861700123
+    expect(check(60)).not.toEqual(before); // +861349 has expired
+    built.remove('170', 'ranges-170', 'prefix');
+    expect(check(10)[1]).toBe(0);
+    built.add(range('17', 'mark'));
+    expect(check(10)[1]).toBe(1);
+  });
+});

@@ -9,19 +9,12 @@ import { EntryTable, type KeyScheme } from './entry-table.js';
 import { KeyBuffer } from './key-buffer.js';
 import { KeyGroups } from './key-groups.js';
 import { KeyTable, type KeyTableParts } from './key-table.js';
-import { splitLegacyExact } from './legacy-exact.js';
 import { mix, mixed, unmix, unmixed } from './key-mix.js';
-import {
-  BATCH,
-  MOBILE_BASE,
-  MOBILE_SPAN,
-  MobileTable,
-  inMobileDomain,
-  mobileMix,
-  mobileMixOffset,
-  type MobileTableParts,
-} from './mobile-table.js';
-import { digitCount, LEAD_DIVISOR, markLeads, newLeadBits, POW10 } from './mobile-leads.js';
+import { restoreMobileTable, splitLegacyExact } from './legacy-exact.js';
+import type { MobileCsrParts } from './mobile-csr.js';
+import { MOBILE_BASE, MOBILE_SPAN, inMobileDomain, mobileMix, mobileMixOffset } from './mobile-mix.js';
+import { BATCH, MobileTable, type MobileTableParts } from './mobile-table.js';
+import { digitCount, leadBlock, MobileRanges, NO_RANGE, POW10, RANGES_VARY } from './mobile-ranges.js';
 import { encodeDigits, encodeE164Value, numberKey, splitNormalized } from './number-key.js';
 import { normalizeNumberPrefix } from './number-prefix.js';
 import { PrefixFilter } from './prefix-filter.js';
@@ -50,10 +43,13 @@ const TWO_32 = 4294967296;
 /** Exact numbers of the mobile domain (+8610… to +8674…, 13 digits) live in a MobileTable. */
 const MOBILE_SCHEME: KeyScheme<MobileTable> = { mix: mobileMix, fromMixed: MobileTable.fromMixed };
 
-/** The parts of a NumberIndex; `mobile` is absent in snapshots taken before the MobileTable. */
+/**
+ * The parts of a NumberIndex; `mobile` is absent in snapshots taken before the MobileTable, and a
+ * MobileCsr's in format 3 ones.
+ */
 export interface NumberIndexParts {
   exact: KeyTableParts;
-  mobile?: MobileTableParts;
+  mobile?: MobileTableParts | MobileCsrParts;
   prefixes: KeyTableParts;
   e164Prefixes: ReturnType<PrefixFilter['toParts']>;
   barePrefixes: ReturnType<PrefixFilter['toParts']>;
@@ -255,14 +251,15 @@ export class NumberIndex {
     mobileValues: Float64Array;
     mobileAt: Uint32Array;
     mobileOut: Uint8Array;
+    ranged: Uint32Array;
     highs: Uint32Array;
     lows: Uint32Array;
     otherAt: Uint32Array;
     otherOut: Uint8Array;
     scratch: Uint32Array;
   };
-  /** See mobile-leads.ts: which mobile leads some listed E.164 range may cover. */
-  private readonly mobileLeads = newLeadBits();
+  /** See mobile-ranges.ts; built on first use, dropped when a range is added or removed. */
+  private ranges: MobileRanges | null = null;
 
   /** @internal use `NumberIndex.builder()`. */
   constructor(
@@ -274,20 +271,14 @@ export class NumberIndex {
     private readonly prefixes: EntryTable,
     private readonly e164Prefixes: PrefixFilter,
     private readonly barePrefixes: PrefixFilter,
-  ) {
-    prefixes.forEachMixed((high, low) => {
-      unmix(high, low);
-      const value = unmixed[0]! * TWO_32 + unmixed[1]!;
-      if (value < 1e15) markLeads(this.mobileLeads, value);
-    });
-  }
+  ) {}
 
   static builder(records?: ProvenanceTable): NumberIndexBuilder {
     return new NumberIndexBuilder(records);
   }
 
   /** The index's tables and filters, for a snapshot (compact first). */
-  toParts(): Required<NumberIndexParts> {
+  toParts(): Required<NumberIndexParts> & { mobile: MobileTableParts } {
     return {
       exact: this.exact.snapshotTable().toParts(),
       mobile: this.mobile.snapshotTable().toParts(),
@@ -304,7 +295,7 @@ export class NumberIndex {
   static fromParts(records: ProvenanceTable, parts: NumberIndexParts): NumberIndex {
     let exact = KeyTable.fromParts(parts.exact);
     let mobile: MobileTable;
-    if (parts.mobile !== undefined) mobile = MobileTable.fromParts(parts.mobile);
+    if (parts.mobile !== undefined) mobile = restoreMobileTable(parts.mobile);
     else [exact, mobile] = splitLegacyExact(exact);
     return new NumberIndex(
       records,
@@ -346,10 +337,39 @@ export class NumberIndex {
     }
   }
 
-  /** Whether a mobile-domain number (its offset from MOBILE_BASE) may fall in a listed range. */
-  private mayBeRanged(offset: number): boolean {
-    const lead = Math.floor(offset / LEAD_DIVISOR);
-    return (this.mobileLeads[lead >>> 5]! & (1 << (lead & 31))) !== 0;
+  /** The listed E.164 ranges by block of the mobile domain (see mobile-ranges.ts). */
+  private get mobileRanges(): MobileRanges {
+    if (this.ranges !== null) return this.ranges;
+    if (this.e164Prefixes.lengths === 0) return (this.ranges = MobileRanges.none);
+    return (this.ranges = MobileRanges.build((add) =>
+      this.prefixes.forEachMixed((high, low, record) => {
+        unmix(high, low);
+        const value = unmixed[0]! * TWO_32 + unmixed[1]!;
+        // Bare prefixes (95, 1069) are keyed from 10^15 up; E.164 ones by their value.
+        if (value < 1e15) add(value, record);
+      }),
+    ));
+  }
+
+  /**
+   * The bits of the ranges holding a mobile-domain number, from its block's entry in `mobileRanges`
+   * (`block`, not NO_RANGE): the block's own range records, or a probe per range length.
+   */
+  private blockRangeActions(block: number, value: number, now: number): number {
+    if (block === RANGES_VARY) return this.prefixActionsOfE164(value, now);
+    const records = this.mobileRanges.sets[block]!;
+    let bits = 0;
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i]!;
+      if (this.records.expiresAtOf[record]! > now) bits |= this.records.actionBitOf[record]!;
+    }
+    return bits;
+  }
+
+  /** The bits of the ranges holding a mobile-domain number (its value and offset from MOBILE_BASE). */
+  private mobileRangeActions(value: number, offset: number, now: number): number {
+    const block = this.mobileRanges.blocks[leadBlock(offset)]!;
+    return block === NO_RANGE ? 0 : this.blockRangeActions(block, value, now);
   }
 
   /**
@@ -361,7 +381,7 @@ export class NumberIndex {
     if (offset >= 0 && offset < MOBILE_SPAN) {
       mobileMixOffset(offset);
       const bits = this.mobile.actionsMixed(mixed[0]!, mixed[1]!, now);
-      return this.mayBeRanged(offset) ? bits | this.prefixActionsOfE164(value, now) : bits;
+      return this.mobileRanged ? bits | this.mobileRangeActions(value, offset, now) : bits;
     }
     const bits = this.exact.actions(Math.floor(value / TWO_32), value >>> 0, now);
     if (this.e164Prefixes.lengths === 0) return bits;
@@ -385,45 +405,49 @@ export class NumberIndex {
 
   /**
    * Batch form of `actionsOfE164` for many numbers at once (the batch screening API): writes each
-   * number's action bits to `out`. Faster per number than single lookups: the numbers of a chunk
-   * are mixed first, then looked up together in stages (see MobileTable.actionsBatchMixed), so that
-   * the cache misses of independent numbers overlap. Mobile numbers skip the range probes unless
-   * their lead is covered by a listed range.
+   * number's action bits to `out`. Faster per number than single lookups: a chunk of mobile numbers
+   * only (the usual batch) is looked up by the mobile table in stages (see
+   * MobileTable.actionsOfValues), which also lists those in blocks some range reaches; any other
+   * chunk is split, its mobile numbers apart from the others.
    */
   actionsOfE164Batch(values: Float64Array, now: number, out: Uint8Array): void {
     const work = (this.batchWork ??= {
       mobileValues: new Float64Array(BATCH),
       mobileAt: new Uint32Array(BATCH),
       mobileOut: new Uint8Array(BATCH),
+      ranged: new Uint32Array(BATCH),
       highs: new Uint32Array(BATCH),
       lows: new Uint32Array(BATCH),
       otherAt: new Uint32Array(BATCH),
       otherOut: new Uint8Array(BATCH),
       scratch: new Uint32Array(2 * BATCH),
     });
-    const { mobileValues, mobileAt, mobileOut, highs, lows, otherAt, otherOut, scratch } = work;
+    const { mobileValues, mobileAt, mobileOut, ranged, highs, lows, otherAt, otherOut, scratch } = work;
     const { base: mobile, tombstones, records } = this.mobile.batchParts;
-    const mobileRanged = this.mobileRanged;
+    const reached = this.mobileRanged ? this.mobileRanges.reached : undefined;
     for (let from = 0; from < values.length; from += BATCH) {
       const count = Math.min(BATCH, values.length - from);
-      let mobiles = 0;
-      for (let i = from; i < from + count; i++) {
-        const offset = values[i]! - MOBILE_BASE;
-        if (offset >= 0 && offset < MOBILE_SPAN) mobiles++;
-      }
-      if (mobiles === count) {
-        // The common chunk: mobile numbers only, looked up in place.
-        mobile.actionsOfValues(values, from, from + count, now, records, tombstones, out);
+      // The common chunk, mobile numbers only, is looked up in place (-1: some value is not one).
+      let n = mobile.actionsOfValues(
+        values,
+        from,
+        from + count,
+        now,
+        records,
+        tombstones,
+        out,
+        reached,
+        ranged,
+      );
+      if (n >= 0) {
         if (this.mobile.overlaid) this.mobileOverlay(values, from, from + count, now, out);
-        if (mobileRanged) {
-          for (let i = from; i < from + count; i++) {
-            const value = values[i]!;
-            if (this.mayBeRanged(value - MOBILE_BASE)) out[i]! |= this.prefixActionsOfE164(value, now);
-          }
+        for (let k = 0; k < n; k++) {
+          const at = from + ranged[k]!;
+          out[at]! |= this.mobileRangeActions(values[at]!, values[at]! - MOBILE_BASE, now);
         }
         continue;
       }
-      mobiles = 0;
+      let mobiles = 0;
       let others = 0;
       for (let i = 0; i < count; i++) {
         const value = values[from + i]!;
@@ -439,15 +463,23 @@ export class NumberIndex {
         }
       }
       if (mobiles > 0) {
-        mobile.actionsOfValues(mobileValues, 0, mobiles, now, records, tombstones, mobileOut);
+        n = mobile.actionsOfValues(
+          mobileValues,
+          0,
+          mobiles,
+          now,
+          records,
+          tombstones,
+          mobileOut,
+          reached,
+          ranged,
+        );
         if (this.mobile.overlaid) this.mobileOverlay(mobileValues, 0, mobiles, now, mobileOut);
-        for (let k = 0; k < mobiles; k++) {
-          const value = mobileValues[k]!;
-          out[from + mobileAt[k]!] =
-            mobileRanged && this.mayBeRanged(value - MOBILE_BASE)
-              ? mobileOut[k]! | this.prefixActionsOfE164(value, now)
-              : mobileOut[k]!;
+        for (let k = 0; k < n; k++) {
+          const value = mobileValues[ranged[k]!]!;
+          mobileOut[ranged[k]!]! |= this.mobileRangeActions(value, value - MOBILE_BASE, now);
         }
+        for (let k = 0; k < mobiles; k++) out[from + mobileAt[k]!] = mobileOut[k]!;
       }
       if (others > 0) {
         otherOut.fill(0, 0, others);
@@ -510,7 +542,7 @@ export class NumberIndex {
       this.prefixes.add(numberKey.high, numberKey.low, record);
       const filter = resolved.namespace === 'e164' ? this.e164Prefixes : this.barePrefixes;
       filter.add(resolved.digits.length, Number(resolved.digits));
-      if (resolved.namespace === 'e164') markLeads(this.mobileLeads, Number(resolved.digits));
+      this.ranges = null;
     } else {
       this.exactOf(numberKey.high, numberKey.low).add(numberKey.high, numberKey.low, record);
     }
@@ -522,6 +554,7 @@ export class NumberIndex {
     const resolved = resolveEntry(value, match);
     if ('reason' in resolved) return 0;
     encodeDigits(resolved.digits, resolved.namespace);
+    if (match === 'prefix') this.ranges = null;
     const table = match === 'prefix' ? this.prefixes : this.exactOf(numberKey.high, numberKey.low);
     return table.remove(numberKey.high, numberKey.low, this.records.listId(list));
   }

@@ -29,14 +29,20 @@ export class PrefixFilter {
   add(length: number, value: number): void {
     this.lengths |= 1 << length;
     if (length > 15) return;
-    const bit = value % 65536;
+    const bit = lowBits(value);
     this.bits[(length - 1) * WORDS_PER_LENGTH + (bit >>> 5)]! |= 1 << (bit & 31);
   }
 
   /** Whether a prefix of `length` digits with `value` may be listed. */
   mayHold(length: number, value: number): boolean {
     if (length > 15) return true;
-    const bit = value % 65536;
+    const bit = lowBits(value);
     return (this.bits[(length - 1) * WORDS_PER_LENGTH + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
   }
+}
+
+/** value mod 65,536 for an integer below 2^53: `>>> 0` keeps the low 32 bits exactly (a `%` on a
+ * double that large is a call to fmod). */
+function lowBits(value: number): number {
+  return (value >>> 0) & 0xffff;
 }
