@@ -7,10 +7,10 @@
  * words are line-aligned, see mobile-kernel.ts): 15 entries (remainder | payload << remBits), ordered
  * by sub-slot, and a header word whose eight nibbles are where each sub-slot ends. A lookup finds its
  * sub-slot's entries from the header and compares four of them without a branch (a sub-slot holds
- * ~1.2 keys; the rare longer one is finished by a loop). Buckets hold 9.5 keys on average; the keys
- * a full bucket cannot take, ~0.7% of them, go to a MobileCsr (`overflow`) and the bucket's bit in
- * `overflowed` says to look there too. Tables too small to be worth buckets (or whose record ids do
- * not fit beside the remainder) keep every key in the MobileCsr.
+ * ~1.2 keys; the rare longer one is finished by a loop). Buckets hold 5–10 keys on average (9.5 at
+ * 10 million); the keys a full bucket cannot take, ~0.7% of them, go to a MobileCsr (`overflow`) and
+ * the bucket's bit in `overflowed` says to look there too. Tables too small to be worth buckets (or
+ * whose record ids do not fit beside the remainder) keep every key in the MobileCsr.
  *
  * Positions (for tombstones): a bucketed entry's word index, then the overflow's positions after
  * `words.length`.
@@ -37,7 +37,8 @@ const LOAD = 10;
 /** Below this many keys, buckets are not worth their memory: the MobileCsr holds everything. */
 export const MIN_BUCKETED = 1 << 16;
 const MIN_BUCKET_BITS = 13;
-const MAX_BUCKET_BITS = 27;
+/** 2 GiB of buckets: a WebAssembly memory holds at most 4 GiB (past ~335 million keys, more spill). */
+const MAX_BUCKET_BITS = 25;
 
 /** A MobileTable's typed arrays as they are, for a snapshot. */
 export interface MobileTableParts {
