@@ -4,7 +4,7 @@
  * checked before the body is even validated: no identity → 401, wrong role or scope → 403. Which
  * records the caller sees is decided later, in the store, by unit.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { Context } from '../context.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../modules/auth/actor.js';
@@ -71,13 +71,24 @@ export function registerAccessCheck(
     const access = route.config?.access;
     if (!access) throw new Error(`route ${methods.join(',')} ${url} has no access rule in its config`);
     for (const method of methods) routeTable.push({ method, url, access });
+    if ('public' in access) return;
+    // The check is the route's own first onRequest hook, its rule bound here: no lookup of the
+    // route's config per request.
+    const check = accessCheck(ctx, apiKeyActor, access);
+    route.onRequest = [check, ...[route.onRequest ?? []].flat()];
   });
+}
 
-  // A callback hook, not an async one: the API-key path (the screening hot path, answered from an
-  // in-memory cache) then runs without a promise per request.
-  app.addHook('onRequest', (request, _reply, done) => {
-    const rule = request.routeOptions.config?.access;
-    if (!rule || 'public' in rule) return done();
+/**
+ * The onRequest hook of a route with `rule`. A callback hook, not an async one: the API-key path (the
+ * screening hot path, answered from an in-memory cache) then runs without a promise per request.
+ */
+function accessCheck(
+  ctx: Context,
+  apiKeyActor: ApiKeyResolver,
+  rule: Exclude<AccessRule, { public: true }>,
+): onRequestHookHandler {
+  return function checkAccess(request, _reply, done) {
     try {
       if ('scope' in rule) {
         const apiKey = apiKeyOf(request);
@@ -104,7 +115,7 @@ export function registerAccessCheck(
     } catch (error) {
       done(error as Error);
     }
-  });
+  };
 }
 
 function checkScope(request: FastifyRequest, actor: Actor | null, scope: string): AppError | undefined {
