@@ -1,7 +1,8 @@
 /**
  * http.*: the screening API over HTTP, loaded from a second process (autocannon) on loopback.
  * - http.single: requests/s of POST /api/v1/screen beside a bare Fastify route answering a constant,
- *   both at full load; then the p99 latency of the screening route at half the bare route's rate.
+ *   both at full load, two alternating rounds each (the better counts); then the p99 latency of the
+ *   screening route at half the bare route's rate.
  * - http.batch: decisions/s through POST /api/v1/screen/batch with 1,000-item batches, 1% of them
  *   listed (10 block verdicts with reasons and 10 hits a batch; most traffic is a pass), beside a bare
  *   route that parses the same body and answers 1,000 constant verdicts. http.batch.listed: the same
@@ -234,16 +235,32 @@ async function run(context: BenchContext): Promise<void> {
   const item = JSON.stringify({ kind: 'number', value: '13800000008' }); // not listed: a pass, as most traffic is
   if (context.wants('http.single')) {
     const bare = await bareServer(false);
-    context.log('http.single: loading the bare route…');
-    const bareResult = await cannon(bare.url, item, { 'content-type': 'application/json' });
-    context.log('http.single: loading POST /api/v1/screen…');
-    const screened = await cannon(`${node.url}/api/v1/screen`, item, headers);
-    if (screened.non2xx) throw new Error(`http.single: ${screened.non2xx} non-2xx answers`);
+    // Two rounds, the bare route and the screening route alternating; each side's better round
+    // counts (on a shared machine one 8-second window can lose a fifth of its rate to a neighbour).
+    const bareThroughput: Loaded[] = [];
+    const screenedThroughput: Loaded[] = [];
+    for (let round = 0; round < 2; round++) {
+      context.log(`http.single: loading the bare route (round ${round + 1} of 2)…`);
+      bareThroughput.push(await cannon(bare.url, item, { 'content-type': 'application/json' }));
+      context.log(`http.single: loading POST /api/v1/screen (round ${round + 1} of 2)…`);
+      screenedThroughput.push(await cannon(`${node.url}/api/v1/screen`, item, headers));
+    }
+    const failed = screenedThroughput.reduce((n, run) => n + run.non2xx, 0);
+    if (failed) throw new Error(`http.single: ${failed} non-2xx answers`);
+    const fastest = (runs: Loaded[]) =>
+      runs.reduce((a, b) => (b.requests.average > a.requests.average ? b : a));
+    const perCpuSecond = (run: Loaded) => (run.requests.total / run.serverCpuMs) * 1000;
+    const leanest = (runs: Loaded[]) => Math.max(...runs.map(perCpuSecond));
+    const bareResult = fastest(bareThroughput);
+    context.log(
+      `http.single: screening ${screenedThroughput.map((r) => Math.round(r.requests.average)).join(', ')} requests/s, ` +
+        `bare ${bareThroughput.map((r) => Math.round(r.requests.average)).join(', ')}`,
+    );
     context.report(
       rate(
         'http.single',
-        screened.requests.average,
-        'requests/s',
+        fastest(screenedThroughput).requests.average,
+        'requests/s (better of 2 alternating rounds)',
         'bare Fastify route',
         bareResult.requests.average,
       ),
@@ -251,10 +268,10 @@ async function run(context: BenchContext): Promise<void> {
     context.report(
       rate(
         'http.single.cpu',
-        (screened.requests.total / screened.serverCpuMs) * 1000,
-        'requests per CPU s of the node',
+        leanest(screenedThroughput),
+        'requests per CPU s of the node (better of 2)',
         'bare Fastify route, per CPU s',
-        (bareResult.requests.total / bareResult.serverCpuMs) * 1000,
+        leanest(bareThroughput),
       ),
     );
     // Latency at a fixed rate, half the bare route's, without pipelining (a pipelined request waits

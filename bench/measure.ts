@@ -28,14 +28,18 @@ export function medianCpuMs(rounds: number, work: () => void): number {
   return times[Math.floor(times.length / 2)]!;
 }
 
-/** Heap plus array-buffer bytes in use after a full collection (needs --expose-gc). */
+/**
+ * Heap plus external bytes in use after a full collection (needs --expose-gc). External memory
+ * holds the array buffers and also WebAssembly memories (the mobile number table's buckets), which
+ * `arrayBuffers` leaves out.
+ */
 export function usedBytes(): number {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with --expose-gc (bench/main.ts restarts itself with it)');
   gc();
   gc();
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return heapUsed + arrayBuffers;
+  const { heapUsed, external } = process.memoryUsage();
+  return heapUsed + external;
 }
 
 /**
