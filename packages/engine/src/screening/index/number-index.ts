@@ -3,45 +3,32 @@
  * every +861700 number, every 95 number), each entry with its provenance. Built once from a snapshot,
  * then kept current with `add`/`remove` deltas and an occasional `compact()`.
  */
-import { classifyNumber } from '../number/classify.js';
-import type { EntryProvenance } from './entry.js';
-import { EntryTable, type KeyScheme } from './entry-table.js';
-import { KeyBuffer } from './key-buffer.js';
-import { KeyGroups } from './key-groups.js';
+import { EntryTable } from './entry-table.js';
 import { KeyTable, type KeyTableParts } from './key-table.js';
 import { mix, mixed, unmix, unmixed } from './key-mix.js';
 import { restoreMobileTable, splitLegacyExact } from './legacy-exact.js';
 import type { MobileCsrParts } from './mobile-csr.js';
-import { MOBILE_BASE, MOBILE_SPAN, inMobileDomain, mobileMix, mobileMixOffset } from './mobile-mix.js';
-import { BATCH, MobileTable, type MobileTableParts } from './mobile-table.js';
+import { MOBILE_BASE, MOBILE_SPAN, inMobileDomain, mobileMixOffset } from './mobile-mix.js';
+import type { MobileTable } from './mobile-table.js';
+import { BATCH, type MobileTableParts } from './mobile-table.js';
 import { digitCount, leadBlock, MobileRanges, NO_RANGE, POW10, RANGES_VARY } from './mobile-ranges.js';
-import { encodeDigits, encodeE164Value, numberKey, splitNormalized } from './number-key.js';
-import { normalizeNumberPrefix } from './number-prefix.js';
+import {
+  prepareEntry,
+  resolveEntry,
+  type EntryResult,
+  type IndexMatch,
+  type NumberEntry,
+  type NumberMatchRule,
+} from './number-entry.js';
+import { MOBILE_SCHEME, NumberIndexBuilder, type NumberIndexTables } from './number-index-builder.js';
+import { encodeDigits, numberKey, splitNormalized } from './number-key.js';
 import { PrefixFilter } from './prefix-filter.js';
-import { ProvenanceTable, provenanceProblem } from './provenance-table.js';
+import { ProvenanceTable } from './provenance-table.js';
 
-/** `exact`: this number; `prefix`: every number that starts with the value (a range). */
-export type NumberMatchRule = 'exact' | 'prefix';
-
-export interface NumberEntry extends EntryProvenance {
-  /** Any written form; a prefix in the forms `normalizeNumberPrefix` reads. */
-  value: string;
-  match?: NumberMatchRule;
-}
-
-export type EntryResult = { ok: true; normalized: string } | { ok: false; reason: string };
-
-export interface IndexMatch {
-  /** Provenance record id in the index's `records`. */
-  record: number;
-  /** How the value matched, e.g. "number:exact", "number:prefix:+861700", "domain:subdomain:evil.cn". */
-  rule: string;
-}
+export type { EntryResult, IndexMatch, NumberEntry, NumberMatchRule } from './number-entry.js';
+export { NumberIndexBuilder } from './number-index-builder.js';
 
 const TWO_32 = 4294967296;
-
-/** Exact numbers of the mobile domain (+8610… to +8674…, 13 digits) live in a MobileTable. */
-const MOBILE_SCHEME: KeyScheme<MobileTable> = { mix: mobileMix, fromMixed: MobileTable.fromMixed };
 
 /**
  * The parts of a NumberIndex; `mobile` is absent in snapshots taken before the MobileTable, and a
@@ -53,197 +40,6 @@ export interface NumberIndexParts {
   prefixes: KeyTableParts;
   e164Prefixes: ReturnType<PrefixFilter['toParts']>;
   barePrefixes: ReturnType<PrefixFilter['toParts']>;
-}
-
-interface Resolved {
-  namespace: 'e164' | 'bare';
-  digits: string;
-  normalized: string;
-  rule: string;
-}
-
-function resolveEntry(value: string, match: NumberMatchRule): Resolved | { reason: string } {
-  if (match === 'prefix') {
-    const prefix = normalizeNumberPrefix(value);
-    if (!prefix.ok) return { reason: prefix.reason };
-    return { ...prefix, rule: `number:prefix:${prefix.normalized}` };
-  }
-  const classified = classifyNumber(value);
-  if (classified.normalized === null) return { reason: classified.reason ?? 'not_a_number' };
-  const split = splitNormalized(classified.normalized);
-  if (!split) return { reason: 'not_a_number' };
-  return { ...split, normalized: classified.normalized, rule: 'number:exact' };
-}
-
-export class NumberIndexBuilder {
-  private readonly exact = new KeyBuffer();
-  private readonly prefixes = new KeyBuffer(64);
-  private readonly e164Prefixes = new PrefixFilter();
-  private readonly barePrefixes = new PrefixFilter();
-  private readonly bulk: Array<{ values: Float64Array; records: Uint32Array | number }> = [];
-
-  constructor(readonly records: ProvenanceTable = new ProvenanceTable()) {}
-
-  /** Adds one entry from any written form. Bad values are reported, never thrown. */
-  add(entry: NumberEntry): EntryResult {
-    const problem = provenanceProblem(entry);
-    if (problem) return { ok: false, reason: problem };
-    const match = entry.match ?? 'exact';
-    const resolved = resolveEntry(entry.value, match);
-    if ('reason' in resolved) return { ok: false, reason: resolved.reason };
-    const record = this.records.intern(entry, resolved.rule);
-    encodeDigits(resolved.digits, resolved.namespace);
-    if (match === 'prefix') {
-      this.prefixes.push(numberKey.high, numberKey.low, record);
-      const filter = resolved.namespace === 'e164' ? this.e164Prefixes : this.barePrefixes;
-      filter.add(resolved.digits.length, Number(resolved.digits));
-    } else {
-      this.exact.push(numberKey.high, numberKey.low, record);
-    }
-    return { ok: true, normalized: resolved.normalized };
-  }
-
-  /**
-   * Bulk fast path for snapshots: exact E.164 numbers given as the values of their digits
-   * (8613812345678), with their records from `records.intern(provenance, 'number:exact')` — one
-   * record for all, or one per number. The arrays are read at `build()`; do not change them before.
-   */
-  addE164Values(values: Float64Array, records: Uint32Array | number): void {
-    if (typeof records !== 'number' && records.length !== values.length) {
-      throw new RangeError('addE164Values: one record per value');
-    }
-    this.bulk.push({ values, records });
-  }
-
-  /**
-   * Snapshot fast path: a value already normalized by `classifyNumber` (exact: "+8613812345678",
-   * "95588") or `normalizeNumberPrefix` (prefix: "+861700", "95"), with a record from
-   * `records.intern(provenance, rule)` — rule "number:exact", or "number:prefix:<normalized>".
-   * No classification, no per-row interning. False when the value is not in normalized form.
-   */
-  addNormalized(normalized: string, record: number, match: NumberMatchRule = 'exact'): boolean {
-    // The common row, an exact E.164 number: read its digits without a RegExp or a substring.
-    if (match === 'exact' && normalized.charCodeAt(0) === 43 && normalized.length <= 16) {
-      let value = 0;
-      for (let i = 1; i < normalized.length; i++) {
-        const digit = normalized.charCodeAt(i) - 48;
-        if (digit < 0 || digit > 9 || (i === 1 && digit === 0)) return false;
-        value = value * 10 + digit;
-      }
-      if (normalized.length < 2) return false;
-      this.addE164Value(value, record);
-      return true;
-    }
-    const split = splitNormalized(normalized);
-    if (!split || !encodeDigits(split.digits, split.namespace)) return false;
-    if (match === 'prefix') {
-      if (split.digits.length > 15) return false;
-      this.prefixes.push(numberKey.high, numberKey.low, record);
-      (split.namespace === 'e164' ? this.e164Prefixes : this.barePrefixes).add(
-        split.digits.length,
-        Number(split.digits),
-      );
-    } else {
-      this.exact.push(numberKey.high, numberKey.low, record);
-    }
-    return true;
-  }
-
-  /** One exact E.164 number given as the value of its digits, with its record. */
-  addE164Value(value: number, record: number): void {
-    encodeE164Value(value);
-    this.exact.push(numberKey.high, numberKey.low, record);
-  }
-
-  reserve(count: number): void {
-    this.exact.reserve(count);
-  }
-
-  /**
-   * The exact numbers split by domain: the mobile domain's into a MobileTable, the others into a
-   * KeyTable (their mixed keys grouped by their top 8 bits — one pass to count, mixing again to
-   * scatter, cheaper than storing and re-reading them — so that the table's slot scatter stays in
-   * cache).
-   */
-  private exactTables(): { exact: KeyTable; mobile: MobileTable } {
-    const mobiles = new KeyGroups(18);
-    const others = new KeyGroups();
-    // Twice: once to count each group's keys, then to scatter them (mixing again is cheaper than
-    // storing the mixed keys and reading them back).
-    for (let pass = 0; pass < 2; pass++) {
-      this.exact.forEach((high, low, payload) => {
-        if (inMobileDomain(high, low)) {
-          mobileMix(high, low);
-          if (pass === 0) mobiles.count(mixed[0]!);
-          else mobiles.add(mixed[0]!, mixed[1]!, payload);
-        } else {
-          mix(high, low);
-          if (pass === 0) others.count(mixed[0]!);
-          else others.add(mixed[0]!, mixed[1]!, payload);
-        }
-      });
-      for (const { values, records } of this.bulk) {
-        if (pass === 0) countValues(values, mobiles, others);
-        else scatterValues(values, records, mobiles, others);
-      }
-      if (pass === 0) {
-        mobiles.startScatter();
-        others.startScatter();
-      }
-    }
-    return {
-      exact: KeyTable.fromMixed(others.highs, others.lows, others.payloads, others.size, true),
-      mobile: MobileTable.fromMixed(mobiles.highs, mobiles.lows, mobiles.payloads, mobiles.size, true),
-    };
-  }
-
-  build(): NumberIndex {
-    const { exact, mobile } = this.exactTables();
-    return new NumberIndex(
-      this.records,
-      new EntryTable(exact, this.records),
-      new EntryTable(mobile, this.records, MOBILE_SCHEME),
-      new EntryTable(this.prefixes.toTable(), this.records),
-      this.e164Prefixes,
-      this.barePrefixes,
-    );
-  }
-}
-
-/** Counts bulk E.164 values into their groups: the mobile domain's, the others'. */
-function countValues(values: Float64Array, mobiles: KeyGroups, others: KeyGroups): void {
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]!;
-    const offset = value - MOBILE_BASE;
-    if (offset >= 0 && offset < MOBILE_SPAN) {
-      mobileMixOffset(offset);
-      mobiles.count(mixed[0]!);
-    } else {
-      mix(Math.floor(value / TWO_32), value >>> 0);
-      others.count(mixed[0]!);
-    }
-  }
-}
-
-/** Scatters bulk E.164 values, with their records, into the groups `countValues` counted. */
-function scatterValues(
-  values: Float64Array,
-  records: Uint32Array | number,
-  mobiles: KeyGroups,
-  others: KeyGroups,
-): void {
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]!;
-    const offset = value - MOBILE_BASE;
-    const record = typeof records === 'number' ? records : records[i]!;
-    if (offset >= 0 && offset < MOBILE_SPAN) {
-      mobileMixOffset(offset);
-      mobiles.add(mixed[0]!, mixed[1]!, record);
-    } else {
-      mix(Math.floor(value / TWO_32), value >>> 0);
-      others.add(mixed[0]!, mixed[1]!, record);
-    }
-  }
 }
 
 export class NumberIndex {
@@ -261,20 +57,27 @@ export class NumberIndex {
   /** See mobile-ranges.ts; built on first use, dropped when a range is added or removed. */
   private ranges: MobileRanges | null = null;
 
-  /** @internal use `NumberIndex.builder()`. */
-  constructor(
-    readonly records: ProvenanceTable,
-    /** Exact numbers outside the mobile domain (other countries, fixed lines, bare numbers). */
-    private readonly exact: EntryTable,
-    /** Exact numbers of the mobile domain (see mobile-table.ts). */
-    private readonly mobile: EntryTable<MobileTable>,
-    private readonly prefixes: EntryTable,
-    private readonly e164Prefixes: PrefixFilter,
-    private readonly barePrefixes: PrefixFilter,
-  ) {}
+  readonly records: ProvenanceTable;
+  /** Exact numbers outside the mobile domain (other countries, fixed lines, bare numbers). */
+  private readonly exact: EntryTable;
+  /** Exact numbers of the mobile domain (see mobile-table.ts). */
+  private readonly mobile: EntryTable<MobileTable>;
+  private readonly prefixes: EntryTable;
+  private readonly e164Prefixes: PrefixFilter;
+  private readonly barePrefixes: PrefixFilter;
 
-  static builder(records?: ProvenanceTable): NumberIndexBuilder {
-    return new NumberIndexBuilder(records);
+  /** @internal use `NumberIndex.builder()` or `NumberIndex.fromParts()`. */
+  constructor(tables: NumberIndexTables) {
+    this.records = tables.records;
+    this.exact = tables.exact;
+    this.mobile = tables.mobile;
+    this.prefixes = tables.prefixes;
+    this.e164Prefixes = tables.e164Prefixes;
+    this.barePrefixes = tables.barePrefixes;
+  }
+
+  static builder(records: ProvenanceTable = new ProvenanceTable()): NumberIndexBuilder {
+    return new NumberIndexBuilder(records, (tables) => new NumberIndex(tables));
   }
 
   /** The index's tables and filters, for a snapshot (compact first). */
@@ -297,14 +100,14 @@ export class NumberIndex {
     let mobile: MobileTable;
     if (parts.mobile !== undefined) mobile = restoreMobileTable(parts.mobile);
     else [exact, mobile] = splitLegacyExact(exact);
-    return new NumberIndex(
+    return new NumberIndex({
       records,
-      new EntryTable(exact, records),
-      new EntryTable(mobile, records, MOBILE_SCHEME),
-      new EntryTable(KeyTable.fromParts(parts.prefixes), records),
-      PrefixFilter.fromParts(parts.e164Prefixes),
-      PrefixFilter.fromParts(parts.barePrefixes),
-    );
+      exact: new EntryTable(exact, records),
+      mobile: new EntryTable(mobile, records, MOBILE_SCHEME),
+      prefixes: new EntryTable(KeyTable.fromParts(parts.prefixes), records),
+      e164Prefixes: PrefixFilter.fromParts(parts.e164Prefixes),
+      barePrefixes: PrefixFilter.fromParts(parts.barePrefixes),
+    });
   }
 
   get size(): number {
@@ -531,13 +334,9 @@ export class NumberIndex {
 
   /** Applies an added (or changed) entry. */
   add(entry: NumberEntry): EntryResult {
-    const problem = provenanceProblem(entry);
-    if (problem) return { ok: false, reason: problem };
-    const match = entry.match ?? 'exact';
-    const resolved = resolveEntry(entry.value, match);
-    if ('reason' in resolved) return { ok: false, reason: resolved.reason };
-    const record = this.records.intern(entry, resolved.rule);
-    encodeDigits(resolved.digits, resolved.namespace);
+    const prepared = prepareEntry(entry, this.records);
+    if (!prepared.ok) return prepared;
+    const { match, resolved, record } = prepared;
     if (match === 'prefix') {
       this.prefixes.add(numberKey.high, numberKey.low, record);
       const filter = resolved.namespace === 'e164' ? this.e164Prefixes : this.barePrefixes;
