@@ -3,7 +3,18 @@
  * route's rule allows on a record of the caller's own unit, and where records are scoped, the same request
  * on a record outside a county or city caller's subtree. `ids` is filled by the test's set-up.
  */
-import { residentId } from '../modules/cards/test-factories.js';
+import {
+  caseImport,
+  chainEdge,
+  newAppeal,
+  newCase,
+  newOperation,
+  newPunishment,
+  newUser,
+  nextSerial,
+} from './route-payloads.js';
+
+export { newCase, newOperation } from './route-payloads.js';
 
 export interface MatrixRequest {
   url: string;
@@ -23,60 +34,11 @@ export interface RouteCase {
 /** Records the set-up creates, by name (own and other units' appeals, cases, warnings, …). */
 export const ids: Record<string, string> = {};
 
-let serial = 0;
-let appealSerial = 10;
-const newAppeal = () => ({
-  list: 'matrix-appeals',
-  value: `137000000${++appealSerial}`,
-  reason: 'authorisation test',
-});
-export const newCase = (unitCode: string) => ({
-  unitCode,
-  fraudType: 'fake_police' as const,
-  victim: { name: '测试' },
-  amountLost: 0,
-  footprints: [],
-});
-const caseImport = () =>
-  `案件参考号,案件类别,受害人姓名,损失金额（元）,线索类型,线索内容\nM-${++serial},冒充公检法,测试,0,域名,matrix-import.example.cn\n`;
-const newUser = (unitCode: string) => ({
-  username: `matrix-${++serial}`,
-  displayName: '测试',
-  unitCode,
-  roles: ['officer'],
-  password: 'long-enough-1',
-});
-
-let punishmentSerial = 100;
-/** A punishment of a new person each time (a person under punishment cannot be put under it again). */
-const newPunishment = (unitCode: string) => ({
-  person: { name: '矩阵', idNumber: residentId('320102', ++punishmentSerial) },
-  measures: ['financial'],
-  reason: 'authorisation test',
-  endsAt: '2099-01-01T00:00:00Z',
-  unitCode,
-});
-
-/** A chain edge between two persons of 玄武区 (other than the matrix's own), the same every time. */
-const chainEdge = () => ({
-  from: { name: '组织者', idNumber: '320102199001019031' },
-  to: { name: '开卡人', idNumber: '32010219900101904X' },
-  role: 'organiser',
-});
-
-export const newOperation = (unitCode?: string) => ({
-  name: '矩阵行动',
-  ...(unitCode && { unitCode }),
-  windowFrom: '2026-01-01T00:00:00Z',
-  windowTo: '2027-01-01T00:00:00Z',
-  units: [{ unitCode: unitCode ?? '320102', targetSuspects: 1 }],
-});
-
 /** One case per route, keyed `METHOD url` exactly as registered. */
 export function routeCases(): Record<string, RouteCase> {
   return {
     'POST /api/v1/auth/login': {
-      own: { url: '/api/v1/auth/login', payload: { username: `nobody-${++serial}`, password: 'x' } },
+      own: { url: '/api/v1/auth/login', payload: { username: `nobody-${nextSerial()}`, password: 'x' } },
     },
     'POST /api/v1/auth/logout': { own: { url: '/api/v1/auth/logout' } },
     'GET /api/v1/auth/me': { own: { url: '/api/v1/auth/me' } },
@@ -108,7 +70,7 @@ export function routeCases(): Record<string, RouteCase> {
     'POST /api/v1/intel/lists': {
       own: {
         url: '/api/v1/intel/lists',
-        payload: { name: `matrix-list-${++serial}`, title: 'x', kind: 'number', defaultAction: 'block' },
+        payload: { name: `matrix-list-${nextSerial()}`, title: 'x', kind: 'number', defaultAction: 'block' },
       },
     },
     'PATCH /api/v1/intel/lists/:list': {
