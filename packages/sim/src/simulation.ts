@@ -25,7 +25,9 @@ import {
   type Sighting,
   type TrafficRates,
 } from './traffic.js';
-import { stepHappens, victimStates, type VictimState } from './victims.js';
+import { stepHappens, victimOutcome, victimStates, type VictimOutcome, type VictimState } from './victims.js';
+
+export type { VictimOutcome } from './victims.js';
 
 export interface SimOptions {
   client: PlatformClient;
@@ -48,17 +50,6 @@ export interface SimOptions {
   progressHours?: number;
   /** Share of numbers whose carrier posts CDRs to the platform (default 1; 0: no CDRs). */
   cdrShare?: number;
-}
-
-/** What happened to each victim, beside the plan. */
-export interface VictimOutcome {
-  id: string;
-  phone: string;
-  fraudType: FraudType;
-  amount: number;
-  paymentAt: string;
-  outcome: 'paid' | 'dissuaded' | 'pending';
-  dissuadedAt: string | null;
 }
 
 export interface SimResult {
@@ -143,19 +134,6 @@ async function logRuleFigures(
       `rule ${rule.ruleId}: fired ${rule.fired}, closed ${rule.closed}, false alarms ${rule.falseAlarms} (${rate})`,
     );
   }
-}
-
-function victimOutcome(plan: SimPlan, state: VictimState): VictimOutcome {
-  const { plan: victim, dissuadedAt } = state;
-  return {
-    id: victim.id,
-    phone: plan.people[victim.person]!.phone,
-    fraudType: victim.fraudType,
-    amount: victim.amount,
-    paymentAt: isoChina(victim.paymentAt),
-    outcome: dissuadedAt !== null ? 'dissuaded' : victim.paymentAt <= plan.end ? 'paid' : 'pending',
-    dissuadedAt: dissuadedAt === null ? null : isoChina(dissuadedAt),
-  };
 }
 
 /** The part of a number that masking leaves (first three and last four digits), e.g. `138|5678`. */
