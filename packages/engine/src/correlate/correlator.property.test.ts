@@ -147,6 +147,8 @@ describe('Correlator (property)', () => {
         fc.tuple(ruleArbitrary('a'), ruleArbitrary('b'), ruleArbitrary('c')),
         fc.array(stepArbitrary, { minLength: 10, maxLength: 80 }),
         (rules, steps) => {
+          // A small ring, so that signals are pushed out of it; the ids it lets go of (16 × 8) outnumber
+          // the steps, so every repeat is a known duplicate.
           const sut = new Correlator(rules, { maxSignalsPerPerson: 8 });
           const byId = new Map<string, Signal>();
           const sent: Signal[] = [];

@@ -116,6 +116,21 @@ describe('Correlator state bounds', () => {
     expect(sut.ingest(listedVisit(43))).toHaveLength(1);
   });
 
+  it('refuses a redelivered signal the ring let go of, up to forgottenIdsPerPerson of them', () => {
+    const call = policeCall(0);
+    const remembering = new Correlator([buildRule()], { maxSignalsPerPerson: 2 });
+    const forgetting = new Correlator([buildRule()], { maxSignalsPerPerson: 2, forgottenIdsPerPerson: 0 });
+    for (const sut of [remembering, forgetting]) {
+      sut.ingest(call);
+      // Two late calls from long before push the call out of the ring; the visit then finds no call.
+      sut.ingest(policeCall(-100));
+      sut.ingest(policeCall(-100));
+      expect(sut.ingest(listedVisit(2))).toEqual([]);
+    }
+    expect(remembering.ingest({ ...call })).toEqual([]);
+    expect(forgetting.ingest({ ...call })).toHaveLength(1);
+  });
+
   it('gives up a hopeless many-step search instead of stalling (no firing)', () => {
     // Eight listed signals within 6 minutes, among signals one minute apart: never more than seven, but
     // a search over the orders of seven neighbours would take minutes for each signal.

@@ -10,7 +10,9 @@
  * - Episodes: after a rule fires for a person, it stays quiet for that person until its steps are met
  *   again by signals that all came after the last firing's evidence, with the newest more than one
  *   window after it; so it never fires again on the same evidence nor on every later signal.
- * - Idempotent: a signal whose `eventId` the person's state already holds returns [] and changes nothing.
+ * - Idempotent: a signal whose `eventId` the person's state already holds, or let go of recently (the
+ *   ring's capacity, a rule change), returns [] and changes nothing. Only a redelivery older than the
+ *   last `forgottenIdsPerPerson` signals let go of counts as new.
  * - `evict(before)` forgets signals older than `before`; signals older than the latest eviction are then
  *   ignored (they could not be told apart from duplicates of forgotten ones).
  * - Only signals that meet some step condition are kept, at most `maxSignalsPerPerson` per person (the
@@ -25,6 +27,11 @@ import type { CorrelationRule, RuleFiring, Signal } from './types.js';
 export interface CorrelatorOptions {
   /** How many condition-meeting signals are kept per person (default 64). */
   maxSignalsPerPerson?: number;
+  /**
+   * How many ids of signals pushed out of a person's ring are remembered to refuse redeliveries
+   * (default 16 × maxSignalsPerPerson).
+   */
+  forgottenIdsPerPerson?: number;
 }
 
 interface CompiledRule {
@@ -76,6 +83,7 @@ function compileRules(rules: readonly CorrelationRule[]): CompiledRules {
 
 export class Correlator {
   readonly #capacity: number;
+  readonly #forgottenCapacity: number;
   #compiled: CompiledRules;
   readonly #persons = new Map<string, PersonSignals>();
   #horizon = -Infinity;
@@ -90,6 +98,7 @@ export class Correlator {
 
   constructor(rules: readonly CorrelationRule[], options: CorrelatorOptions = {}) {
     this.#capacity = Math.max(1, Math.floor(options.maxSignalsPerPerson ?? 64));
+    this.#forgottenCapacity = Math.max(0, Math.floor(options.forgottenIdsPerPerson ?? this.#capacity * 16));
     this.#compiled = compileRules(rules);
     this.#met = new Uint32Array(this.#compiled.table.words);
     this.#chosen = new Int32Array(this.#compiled.maxSteps);
@@ -118,7 +127,7 @@ export class Correlator {
     if (!markMet(table, signal, met)) return [];
     let person = this.#persons.get(signal.person);
     if (person === undefined) {
-      person = new PersonSignals(this.#capacity, table.words);
+      person = new PersonSignals(this.#capacity, table.words, this.#forgottenCapacity);
       this.#persons.set(signal.person, person);
     } else if (person.hasEvent(signal.eventId)) return [];
     const index = person.add(signal, met);
@@ -137,7 +146,7 @@ export class Correlator {
     const { table, windowById } = this.#compiled;
     const keepBits = (signal: Signal, out: Uint32Array) => signal.at >= before && markMet(table, signal, out);
     for (const [key, person] of this.#persons) {
-      person.rebuild(table.words, keepBits, this.#met);
+      person.rebuild(table.words, keepBits, this.#met, this.#horizon);
       if (person.lastFired !== null) {
         for (const [ruleId, at] of person.lastFired) {
           const windowMs = windowById.get(ruleId);
@@ -156,7 +165,7 @@ export class Correlator {
     this.#chosen = new Int32Array(this.#compiled.maxSteps);
     const remask = (signal: Signal, out: Uint32Array) => markMet(table, signal, out);
     for (const [key, person] of this.#persons) {
-      person.rebuild(table.words, remask, this.#met);
+      person.rebuild(table.words, remask, this.#met, this.#horizon);
       if (person.isEmpty) this.#persons.delete(key);
     }
     // rebuild used #met as scratch; the next ingest clears it.
