@@ -70,6 +70,9 @@ describe('two-card trade and joint punishment', () => {
     await page.getByRole('heading', { name: '涉案卡' }).waitFor();
     await page.getByLabel('卡号或号码前缀').fill(card(1));
     await page.getByLabel('卡号或号码前缀').press('Enter');
+    // The unfiltered list shows both cards of the case first (in either order: one first-seen time);
+    // expand a row only once the filtered list is in, or the expanded row may be card 2's and vanish.
+    await expect.poll(() => page.locator('.ant-table-tbody > tr.ant-table-row').count()).toBe(1);
     await page.getByText('某银行玄武支行').waitFor();
     await page.getByText('王**').first().waitFor();
     await page

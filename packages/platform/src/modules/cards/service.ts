@@ -1,7 +1,7 @@
 /**
  * Involved cards (涉案卡) as officers read them: the paged and scoped list, one card with the cases and
  * money it touched, and the audited reveal of a holder's (or any chain person's) name and ID number.
- * Every read first brings the cards up to date with the cases (sync.ts).
+ * The cards follow the cases on write (sync.ts); reads never synchronise.
  */
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors.js';
