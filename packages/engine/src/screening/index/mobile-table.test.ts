@@ -123,13 +123,22 @@ describe('MobileTable', () => {
     const records = recordsOf(2, (r) => (r === 1 ? 100 : null));
     const values = Float64Array.from({ length: 80_000 }, (_, i) => 8615000000000 + i * 7);
     const table = tableOf(values, (i) => i % 2);
-    const queries = values.slice(0, 600);
     const tombstones = new Uint32Array(Math.ceil(table.positions / 32));
-    mobileMixOffset(values[0]! - MOBILE_BASE);
-    const p = table.findMixed(mixed[0]!, mixed[1]!);
-    tombstones[p >>> 5]! |= 1 << (p & 31);
+    const positionOf = (value: number) => {
+      mobileMixOffset(value - MOBILE_BASE);
+      return table.findMixed(mixed[0]!, mixed[1]!);
+    };
+    const bury = (p: number) => (tombstones[p >>> 5]! |= 1 << (p & 31));
+    bury(positionOf(values[0]!));
+    // And a key in the overflow table (positions after the buckets' words).
+    const overflowBase = table.positions - table.toParts().overflow.size;
+    const spilled = values.find((value) => positionOf(value) >= overflowBase)!;
+    expect(spilled).toBeDefined();
+    bury(positionOf(spilled));
+    const queries = Float64Array.of(...values.slice(0, 600), spilled);
     for (const now of [99, 100]) {
       const single = [...queries].map((value) => singleActions(table, value, now, records, tombstones));
+      expect(single[600]).toBe(0);
       expect(single[0]).toBe(0);
       expect(single[1]).toBe(now < 100 ? 1 : 0);
       expect(single[2]).toBe(2);
