@@ -1,18 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EntryProvenance } from './entry.js';
 import { EntryTable } from './entry-table.js';
 import { KeyTable } from './key-table.js';
 import { ProvenanceTable } from './provenance-table.js';
-
-const provenance = (list: string, action: EntryProvenance['action'], expiresAt: number | null = null) => ({
-  list,
-  action,
-  confidence: 50,
-  source: { kind: 'rule' as const, id: 'r' },
-  addedAt: 0,
-  expiresAt,
-});
+import { provenance } from './test-factories.js';
 
 /** Keys from a small space, so that duplicates, removals of present keys and slot collisions happen. */
 const key = fc

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { liveActionBits } from './live-bits.js';
 import { ProvenanceTable } from './provenance-table.js';
-
-const provenance = (list: string, action: 'block' | 'mark' | 'allow', expiresAt: number | null) => ({
-  list,
-  action,
-  confidence: 50,
-  source: { kind: 'rule' as const, id: 'r' },
-  addedAt: 0,
-  expiresAt,
-});
+import { provenance } from './test-factories.js';
 
 describe('liveActionBits', () => {
   it('gives each record its action bit until it expires, and is rebuilt when an expiry or a record passes', () => {

@@ -3,36 +3,12 @@ import { mixed } from './key-mix.js';
 import { MobileCsr } from './mobile-csr.js';
 import { MOBILE_BASE, mobileMixOffset, mobileUnmix } from './mobile-mix.js';
 import { ProvenanceTable } from './provenance-table.js';
+import { mobileParts, mobilePayloads, provenance } from './test-factories.js';
 
-const provenance = (list: string, action: 'block' | 'mark' | 'allow', expiresAt: number | null = null) => ({
-  list,
-  action,
-  confidence: 50,
-  source: { kind: 'rule' as const, id: 'r' },
-  addedAt: 0,
-  expiresAt,
-});
-
-/** A table of `values` (E.164 numbers of the domain), value i with payload payloads(i). */
+/** A table of `values` (E.164 numbers of the domain), value i with payload payloadOf(i). */
 function tableOf(values: readonly number[], payloadOf: (i: number) => number): MobileCsr {
-  const xs = new Uint32Array(values.length);
-  const ys = new Uint32Array(values.length);
-  const payloads = new Uint32Array(values.length);
-  values.forEach((value, i) => {
-    mobileMixOffset(value - MOBILE_BASE);
-    xs[i] = mixed[0]!;
-    ys[i] = mixed[1]!;
-    payloads[i] = payloadOf(i);
-  });
-  return MobileCsr.fromMixed(xs, ys, payloads, values.length);
-}
-
-function payloadsOf(table: MobileCsr, value: number): number[] {
-  mobileMixOffset(value - MOBILE_BASE);
-  const [x, y] = [mixed[0]!, mixed[1]!];
-  const out: number[] = [];
-  for (let p = table.findMixed(x, y); p >= 0; p = table.findMixed(x, y, p)) out.push(table.payloadAt(p));
-  return out.sort((a, b) => a - b);
+  const { xs, ys, payloads, count } = mobileParts(values, payloadOf);
+  return MobileCsr.fromMixed(xs, ys, payloads, count);
 }
 
 describe('MobileCsr', () => {
@@ -60,9 +36,9 @@ describe('MobileCsr', () => {
     );
     const table = tableOf(values, (i) => (i < 20 ? i : i % lists));
     expect(table.toParts().layout).toBe(lists > 256 ? 2 : 1);
-    expect(payloadsOf(table, 8613912345678)).toEqual(Array.from({ length: 20 }, (_, i) => i));
-    for (let i = 20; i < count; i += 17) expect(payloadsOf(table, values[i]!)).toEqual([i % lists]);
-    expect(payloadsOf(table, 8613912345679)).toEqual([]);
+    expect(mobilePayloads(table, 8613912345678)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    for (let i = 20; i < count; i += 17) expect(mobilePayloads(table, values[i]!)).toEqual([i % lists]);
+    expect(mobilePayloads(table, 8613912345679)).toEqual([]);
   });
 
   it('skips tombstoned and expired entries', () => {
@@ -96,7 +72,7 @@ describe('MobileCsr', () => {
     });
     expect(seen.sort((a, b) => a - b)).toEqual(values);
     const rebuilt = MobileCsr.fromParts(table.toParts());
-    for (let i = 0; i < values.length; i += 999) expect(payloadsOf(rebuilt, values[i]!)).toEqual([i % 3]);
+    for (let i = 0; i < values.length; i += 999) expect(mobilePayloads(rebuilt, values[i]!)).toEqual([i % 3]);
     expect(() => MobileCsr.fromParts({ ...table.toParts(), size: 3 })).toThrow(RangeError);
     // 4 bytes an entry plus 1.4–2.8 of directory (2–6 entries a slot, by how log2(size / 4) rounds).
     expect(table.byteLength / values.length).toBeLessThan(7);

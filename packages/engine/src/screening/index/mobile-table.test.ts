@@ -3,45 +3,13 @@ import { mixed } from './key-mix.js';
 import { MOBILE_BASE, MOBILE_SPAN, mobileMixOffset, mobileUnmix } from './mobile-mix.js';
 import { MobileRanges, leadBlock } from './mobile-ranges.js';
 import { BATCH, MIN_BUCKETED, MobileTable } from './mobile-table.js';
-import { ProvenanceTable } from './provenance-table.js';
-
-const provenance = (list: string, action: 'block' | 'mark' | 'allow', expiresAt: number | null = null) => ({
-  list,
-  action,
-  confidence: 50,
-  source: { kind: 'rule' as const, id: 'r' },
-  addedAt: 0,
-  expiresAt,
-});
-
-function recordsOf(count: number, expiresAt: (r: number) => number | null = () => null): ProvenanceTable {
-  const records = new ProvenanceTable();
-  for (let r = 0; r < count; r++) {
-    records.intern(provenance(`l${r}`, (['block', 'mark', 'allow'] as const)[r % 3]!, expiresAt(r)), 't');
-  }
-  return records;
-}
+import type { ProvenanceTable } from './provenance-table.js';
+import { mobileParts, mobilePayloads, recordsOf } from './test-factories.js';
 
 /** A table of `values` (E.164 numbers of the domain), value i with payload payloadOf(i). */
 function tableOf(values: ArrayLike<number>, payloadOf: (i: number) => number): MobileTable {
-  const xs = new Uint32Array(values.length);
-  const ys = new Uint32Array(values.length);
-  const payloads = new Uint32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    mobileMixOffset(values[i]! - MOBILE_BASE);
-    xs[i] = mixed[0]!;
-    ys[i] = mixed[1]!;
-    payloads[i] = payloadOf(i);
-  }
-  return MobileTable.fromMixed(xs, ys, payloads, values.length);
-}
-
-function payloadsOf(table: MobileTable, value: number): number[] {
-  mobileMixOffset(value - MOBILE_BASE);
-  const [x, y] = [mixed[0]!, mixed[1]!];
-  const out: number[] = [];
-  for (let p = table.findMixed(x, y); p >= 0; p = table.findMixed(x, y, p)) out.push(table.payloadAt(p));
-  return out.sort((a, b) => a - b);
+  const { xs, ys, payloads, count } = mobileParts(values, payloadOf);
+  return MobileTable.fromMixed(xs, ys, payloads, count);
 }
 
 function singleActions(
@@ -91,12 +59,12 @@ describe('MobileTable', () => {
     const table = tableOf(values, (i) => (i < 36 ? i % 20 : i % 8) % 8);
     expect(table.toParts().bucketBits === 0).toBe(count < MIN_BUCKETED);
     // Twenty entries of one number: more than a bucket holds, so some are in the overflow table.
-    expect(payloadsOf(table, 8613912345678)).toEqual(Array.from({ length: 20 }, (_, i) => i % 8).sort());
-    expect(payloadsOf(table, 8617012345678)).toEqual(
+    expect(mobilePayloads(table, 8613912345678)).toEqual(Array.from({ length: 20 }, (_, i) => i % 8).sort());
+    expect(mobilePayloads(table, 8617012345678)).toEqual(
       Array.from({ length: 16 }, (_, i) => (20 + i) % 8).sort(),
     );
-    for (let i = 36; i < count; i += 97) expect(payloadsOf(table, values[i]!)).toContain(i % 8);
-    expect(payloadsOf(table, 8613912345679)).toEqual([]);
+    for (let i = 36; i < count; i += 97) expect(mobilePayloads(table, values[i]!)).toContain(i % 8);
+    expect(mobilePayloads(table, 8613912345679)).toEqual([]);
 
     const queries = Float64Array.from(
       { length: 4 * BATCH + 17 },
@@ -116,7 +84,7 @@ describe('MobileTable', () => {
     expect(bucketBits).toBeGreaterThan(0);
     // ~9.5 keys a bucket of 15: a Poisson tail sends well under 2% of them to the overflow table.
     expect(overflow.size / count).toBeLessThan(0.02);
-    expect(payloadsOf(table, 8613800000000 + 4321)).toEqual([0]);
+    expect(mobilePayloads(table, 8613800000000 + 4321)).toEqual([0]);
   });
 
   it('skips tombstoned and expired entries in batch lookups, as single lookups do', () => {
@@ -154,7 +122,7 @@ describe('MobileTable', () => {
     const values = Float64Array.from({ length: 70_000 }, (_, i) => 8613100000000 + i * 31);
     const table = tableOf(values, (i) => (i * 7) % 40_000);
     expect(table.toParts().bucketBits).toBe(0);
-    expect(payloadsOf(table, values[1234]!)).toEqual([(1234 * 7) % 40_000]);
+    expect(mobilePayloads(table, values[1234]!)).toEqual([(1234 * 7) % 40_000]);
     const queries = values.slice(0, 300);
     expect(batchActions(table, queries, 1, records)).toEqual(
       [...queries].map((value) => singleActions(table, value, 1, records)),
@@ -216,7 +184,8 @@ describe('MobileTable', () => {
     expect(wrong).toBe(0);
     expect(seen.sort((a, b) => a - b)).toEqual(values);
     const rebuilt = MobileTable.fromParts(table.toParts());
-    for (let i = 0; i < values.length; i += 9_999) expect(payloadsOf(rebuilt, values[i]!)).toEqual([i % 3]);
+    for (let i = 0; i < values.length; i += 9_999)
+      expect(mobilePayloads(rebuilt, values[i]!)).toEqual([i % 3]);
     expect(() => MobileTable.fromParts({ ...table.toParts(), size: 3 })).toThrow(RangeError);
     const words = table.toParts().words.slice();
     words[15] = 0x0000_00f0; // a header whose sub-slot ends go down
