@@ -10,14 +10,25 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}`;
 }
 
-/** Picks an option of an antd Select (found by its label) by the option's visible text. */
+/**
+ * Picks an option of an antd Select (found by its label) by the option's visible text. The dropdown
+ * can close under the pointer while it opens (seen in CI: the option found, "not stable", then "not
+ * visible" for good), so a pick that does not land within a few seconds opens the dropdown again.
+ */
 export async function pickOption(page: Page, scope: Locator | Page, label: string, option: string | RegExp) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page
+  const choice = page
     .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
+    .filter({ hasText: option });
+  for (let attempt = 1; ; attempt++) {
+    await scope.getByLabel(label, { exact: true }).click();
+    try {
+      await choice.first().click({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** 名单 → 新建名单, as the analyst. */
