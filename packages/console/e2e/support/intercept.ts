@@ -11,18 +11,24 @@ export function uniqueName(prefix: string): string {
 }
 
 /**
- * Picks an option of an antd Select (found by its label) by the option's visible text. The dropdown
- * can close under the pointer while it opens (seen in CI: the option found, "not stable", then "not
- * visible" for good), so a pick that does not land within a few seconds opens the dropdown again.
+ * Picks an option of an antd Select (found by its label) by the option's visible text, in that
+ * select's own dropdown: another select's dropdown may still be fading out with the same option in it.
+ * The dropdown can also close under the pointer while it opens (seen in CI: the option found, "not
+ * stable", then "not visible" for good), so a pick that does not land within 5 s opens it again.
  */
 export async function pickOption(page: Page, scope: Locator | Page, label: string, option: string | RegExp) {
+  const select = scope.getByLabel(label, { exact: true });
+  const listId = `${await select.getAttribute('id')}_list`;
   const choice = page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option });
+    .locator('.ant-select-dropdown:visible')
+    .filter({ has: page.locator(`[id="${listId}"]`) })
+    .locator('.ant-select-item-option')
+    .filter({ hasText: option })
+    .first();
   for (let attempt = 1; ; attempt++) {
-    await scope.getByLabel(label, { exact: true }).click();
+    await select.click();
     try {
-      await choice.first().click({ timeout: 5_000 });
+      await choice.click({ timeout: 5_000 });
       return;
     } catch (error) {
       if (attempt === 3) throw error;
